@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { JobSchema, OnExistsSchema } from '../jobs/job';
+import { ProgressSchema } from '../jobs/progress';
+import { MediaInfoSchema } from '../media/model';
+import { PresetSchema } from '../presets/schema';
+import { ToolchainReportSchema } from '../worker/protocol';
+import { SettingsSchema } from './settings';
+
+// The api every host serves (Electron IPC, WebSocket, in-process) and every client
+// calls. Services have methods and onX events. Each method has an input schema that
+// the router validates before anything runs, and an output schema.
+
+const Paths = z.array(z.string().min(1).max(4096)).min(1).max(100_000);
+const Ids = z.array(z.string().min(1).max(200)).min(1).max(100_000);
+
+export const SkippedSchema = z.object({ path: z.string(), reason: z.string() });
+export const ProbeOutcomeSchema = z.union([
+  z.object({ path: z.string(), ok: z.literal(true), info: MediaInfoSchema }),
+  z.object({ path: z.string(), ok: z.literal(false), error: z.string() }),
+]);
+export type ProbeOutcome = z.infer<typeof ProbeOutcomeSchema>;
+
+export const AddJobsInputSchema = z.object({
+  /** Files or folders; folders expand recursively, non-media files are skipped. */
+  paths: Paths,
+  presetId: z.string().min(1).max(200).optional(),
+  outDir: z.string().min(1).max(4096).optional(),
+  onExists: OnExistsSchema.optional(),
+});
+export type AddJobsInput = z.infer<typeof AddJobsInputSchema>;
+
+export const AddJobsResultSchema = z.object({
+  added: z.array(JobSchema),
+  skipped: z.array(SkippedSchema),
+});
+
+export const QueueStateSchema = z.object({
+  /** True while the queue starts jobs; false when paused or never started. */
+  running: z.boolean(),
+  concurrency: z.number().int().positive(),
+  /** A sentence when the scheduler holds back (memory high-water mark). */
+  throttled: z.string().nullable(),
+});
+export type QueueState = z.infer<typeof QueueStateSchema>;
+
+export const ProgressEventSchema = z.object({ id: z.string(), progress: ProgressSchema });
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+const none = z.void();
+
+export const API = {
+  media: {
+    probe: method(z.object({ paths: Paths }), z.array(ProbeOutcomeSchema)),
+  },
+  jobs: {
+    list: method(none, z.array(JobSchema)),
+    add: method(AddJobsInputSchema, AddJobsResultSchema),
+    start: method(none, QueueStateSchema),
+    pause: method(none, QueueStateSchema),
+    queueState: method(none, QueueStateSchema),
+    cancel: method(z.object({ ids: Ids }), none),
+    retry: method(z.object({ ids: Ids }), none),
+    remove: method(z.object({ ids: Ids }), none),
+    clearFinished: method(none, none),
+    /** The probe of a job's input (cached from probing, or probed now). */
+    inspect: method(z.object({ id: z.string().min(1).max(200) }), ProbeOutcomeSchema),
+  },
+  presets: {
+    list: method(none, z.array(PresetSchema)),
+    /** The exact ffmpeg argument list a preset would run for a job (or a sample input). */
+    commandFor: method(z.object({ presetId: z.string().min(1).max(200), jobId: z.string().max(200).optional() }), z.array(z.string())),
+    import: method(z.object({ json: z.string().max(100_000) }), PresetSchema),
+    export: method(z.object({ id: z.string().min(1).max(200) }), z.string()),
+    remove: method(z.object({ id: z.string().min(1).max(200) }), none),
+  },
+  settings: {
+    get: method(none, SettingsSchema),
+    set: method(SettingsSchema.partial(), SettingsSchema),
+  },
+  system: {
+    doctor: method(none, ToolchainReportSchema),
+  },
+} as const;
+
+export const API_EVENTS = {
+  jobs: {
+    /** A job changed (status, output, error); not sent for progress alone. */
+    update: JobSchema,
+    removed: z.object({ ids: z.array(z.string()) }),
+    /** Batched: at most about 10 per second per job. */
+    progress: ProgressEventSchema,
+    queueState: QueueStateSchema,
+  },
+  presets: { changed: z.array(PresetSchema) },
+  settings: { changed: SettingsSchema },
+} as const;
+
+type ApiTable = typeof API;
+type EventTable = typeof API_EVENTS;
+export type ServiceName = keyof ApiTable;
+export type MethodName<S extends ServiceName> = keyof ApiTable[S] & string;
+
+type MethodOf<S extends ServiceName, M extends MethodName<S>> = ApiTable[S][M] extends {
+  input: infer I extends z.ZodType;
+  output: infer O extends z.ZodType;
+}
+  ? z.input<I> extends void
+    ? () => Promise<z.output<O>>
+    : (input: z.input<I>) => Promise<z.output<O>>
+  : never;
+
+type EventName<S> = S extends string ? `on${Capitalize<S>}` : never;
+type EventsOf<S extends keyof EventTable> = {
+  [E in keyof EventTable[S] as EventName<E>]: EventTable[S][E] extends z.ZodType
+    ? (listener: (payload: z.output<EventTable[S][E]>) => void) => () => void
+    : never;
+};
+
+/** The typed api: `api.jobs.add({...})`, `api.jobs.onUpdate(listener)` returning an unsubscribe. */
+export type FramewrightApi = {
+  [S in ServiceName]: { [M in MethodName<S>]: MethodOf<S, M> } & (S extends keyof EventTable ? EventsOf<S> : unknown);
+};
+
+/** Wire messages shared by the WebSocket and IPC transports. */
+export const CallMessageSchema = z.object({
+  type: z.literal('call'),
+  id: z.number().int().nonnegative(),
+  service: z.string().max(50),
+  method: z.string().max(50),
+  input: z.unknown(),
+});
+export const ReplyMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('result'), id: z.number().int(), output: z.unknown() }),
+  z.object({ type: z.literal('error'), id: z.number().int(), error: z.object({ name: z.string(), message: z.string() }) }),
+  z.object({ type: z.literal('event'), service: z.string(), event: z.string(), payload: z.unknown() }),
+]);
+export type CallMessage = z.infer<typeof CallMessageSchema>;
+export type ReplyMessage = z.infer<typeof ReplyMessageSchema>;

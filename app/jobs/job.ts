@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { JobStatusSchema } from './state';
+import { ProgressSchema } from './progress';
+
+export const OnExistsSchema = z.enum(['skip', 'rename', 'overwrite']);
+export type OnExists = z.infer<typeof OnExistsSchema>;
+/** Never destroys: an existing output keeps its name, ours gets " (1)". */
+export const DEFAULT_ON_EXISTS: OnExists = 'rename';
+
+/** What a person asks for: one input converted with one preset into a folder. */
+export const JobSpecSchema = z.object({
+  input: z.string().min(1).max(4096),
+  presetId: z.string().min(1).max(200),
+  outDir: z.string().min(1).max(4096),
+  onExists: OnExistsSchema.default(DEFAULT_ON_EXISTS),
+});
+export type JobSpec = z.infer<typeof JobSpecSchema>;
+export type JobSpecInput = z.input<typeof JobSpecSchema>;
+
+export const JobSchema = z.object({
+  id: z.string(),
+  spec: JobSpecSchema,
+  status: JobStatusSchema,
+  createdAt: z.number(),
+  startedAt: z.number().nullable(),
+  finishedAt: z.number().nullable(),
+  /** Final output path once known (after finalizing, or the existing file when skipped). */
+  output: z.string().nullable(),
+  outputBytes: z.number().nullable(),
+  progress: ProgressSchema.nullable(),
+  /** A sentence for a person when the job failed or was cancelled. */
+  error: z.string().nullable(),
+  /** Notes such as dropped subtitle tracks, skips, retries. */
+  warnings: z.array(z.string()),
+  attempts: z.number().int().nonnegative(),
+  /** Last lines of ffmpeg's diagnostics (bounded). */
+  log: z.string(),
+});
+export type Job = z.infer<typeof JobSchema>;

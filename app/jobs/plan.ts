@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/**
+ * A job is a plan of one or more program runs. A plain conversion is one ffmpeg step;
+ * the dynamic-resolution pipeline adds scan, parallel segment encodes and a join.
+ */
+export const StepSchema = z.object({
+  label: z.string(),
+  program: z.enum(['ffmpeg', 'ffprobe']),
+  /** Full argument list after the program name: built in app/, run verbatim. */
+  args: z.array(z.string()).max(10_000),
+  /** Media duration this step processes, for progress; null when unknown. */
+  durationSec: z.number().nonnegative().nullable(),
+  /** Share of the job's progress bar (relative to the other steps). */
+  weight: z.number().positive(),
+  /** Files this step writes; removed by the engine on any failure. */
+  outputs: z.array(z.string()),
+});
+export type Step = z.infer<typeof StepSchema>;
+
+export const PlanSchema = z.object({
+  steps: z.array(StepSchema).min(1),
+  warnings: z.array(z.string()),
+});
+export type Plan = z.infer<typeof PlanSchema>;

@@ -1,0 +1,67 @@
+import type { MediaInfo, ProbeStream } from './model';
+
+// Small readers over the probe model, shared by argument building and the UI.
+
+/** Parses "30000/1001" or "25" into a number, or null for "0/0" and garbage. */
+export function parseRational(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const [num, den = '1'] = value.split('/');
+  const n = Number(num);
+  const d = Number(den);
+  if (!Number.isFinite(n) || !Number.isFinite(d) || d === 0 || n === 0) return null;
+  return n / d;
+}
+
+export function parseSeconds(value: string | undefined): number | null {
+  if (value === undefined || value === 'N/A') return null;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+export function isAttachedPicture(stream: ProbeStream): boolean {
+  return stream.disposition?.attached_pic === 1;
+}
+
+/** Real video streams (cover art excluded). */
+export function videoStreams(info: MediaInfo): ProbeStream[] {
+  return info.streams.filter((s) => s.codec_type === 'video' && !isAttachedPicture(s));
+}
+
+export function audioStreams(info: MediaInfo): ProbeStream[] {
+  return info.streams.filter((s) => s.codec_type === 'audio');
+}
+
+export function subtitleStreams(info: MediaInfo): ProbeStream[] {
+  return info.streams.filter((s) => s.codec_type === 'subtitle');
+}
+
+/** Picks the default-flagged stream, else the first. */
+export function preferredStream(streams: ProbeStream[]): ProbeStream | undefined {
+  return streams.find((s) => s.disposition?.default === 1) ?? streams[0];
+}
+
+/** Rotation in degrees from the display matrix side data, or 0. */
+export function rotationOf(stream: ProbeStream): number {
+  const matrix = stream.side_data_list?.find((d) => typeof d.rotation === 'number');
+  if (matrix?.rotation !== undefined) return matrix.rotation;
+  const tag = Number(stream.tags?.rotate);
+  return Number.isFinite(tag) ? tag : 0;
+}
+
+/** Subtitle codecs that are text (convertible between text formats); the rest are bitmaps. */
+const TEXT_SUBTITLE_CODECS = new Set(['subrip', 'srt', 'ass', 'ssa', 'webvtt', 'mov_text', 'text', 'tx3g']);
+export function isTextSubtitle(stream: ProbeStream): boolean {
+  return TEXT_SUBTITLE_CODECS.has(stream.codec_name ?? '');
+}
+
+export function describeStream(stream: ProbeStream): string {
+  const lang = stream.tags?.language;
+  const parts: string[] = [`#${stream.index} ${stream.codec_type ?? 'unknown'}`, stream.codec_name ?? '?'];
+  if (stream.width !== undefined && stream.height !== undefined) parts.push(`${stream.width}x${stream.height}`);
+  const fps = parseRational(stream.avg_frame_rate) ?? parseRational(stream.r_frame_rate);
+  if (stream.codec_type === 'video' && fps !== null) parts.push(`${Math.round(fps * 100) / 100} fps`);
+  if (stream.channels !== undefined) parts.push(`${stream.channels} ch`);
+  if (stream.sample_rate !== undefined) parts.push(`${stream.sample_rate} Hz`);
+  if (lang !== undefined && lang !== 'und') parts.push(lang);
+  return parts.join(', ');
+}

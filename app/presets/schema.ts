@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+// A preset is data (resources/presets/*.json, or a user's JSON file), validated here.
+
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use lowercase letters, digits and dashes');
+/** Extra ffmpeg options: options only, never inputs, outputs or protocols. */
+const ExtraArgs = z
+  .array(z.string().max(200))
+  .max(64)
+  .refine((args) => !args.some((a) => /^-(i|f|y|n|map|filter_complex|protocol_whitelist)$/.test(a)), {
+    message: 'extra arguments may not set inputs, outputs, mapping or protocols',
+  });
+
+export const VideoCodecSchema = z.enum(['libx264', 'libx265', 'libsvtav1', 'libvpx-vp9', 'libvpx']);
+export const AudioCodecSchema = z.enum(['aac', 'libmp3lame', 'libopus', 'flac']);
+
+export const VideoSettingsSchema = z.object({
+  codec: VideoCodecSchema,
+  /** Constant-quality factor (CRF); lower is better quality. */
+  crf: z.number().int().min(0).max(63),
+  /** Encoder speed preset (x264/x265 names, or SVT-AV1's 0..13 as a string). */
+  speed: z.string().max(20).optional(),
+  pixelFormat: z.string().regex(/^[a-z0-9_]+$/).optional(),
+  /** Largest output height; taller sources are scaled down with aspect kept. */
+  maxHeight: z.number().int().min(16).max(8640).optional(),
+  extraArgs: ExtraArgs.default([]),
+});
+export type VideoSettings = z.infer<typeof VideoSettingsSchema>;
+
+export const AudioSettingsSchema = z.object({
+  codec: AudioCodecSchema,
+  bitrateKbps: z.number().int().min(8).max(1536).optional(),
+  /** libmp3lame VBR quality 0 (best) .. 9. */
+  quality: z.number().int().min(0).max(9).optional(),
+  extraArgs: ExtraArgs.default([]),
+});
+export type AudioSettings = z.infer<typeof AudioSettingsSchema>;
+
+export const ContainerSchema = z.enum(['mp4', 'matroska', 'webm', 'ipod', 'mp3', 'ogg', 'flac']);
+export type Container = z.infer<typeof ContainerSchema>;
+
+export const PresetSchema = z
+  .object({
+    id: Id,
+    name: z.string().min(1).max(80),
+    description: z.string().max(400).default(''),
+    container: ContainerSchema,
+    /** Output file extension including the dot. */
+    extension: z.string().regex(/^\.[a-z0-9]{1,8}$/),
+    /** Video: encode, copy as is, or none (audio-only output). */
+    video: z.union([VideoSettingsSchema, z.literal('copy'), z.literal('none')]),
+    audio: z.union([AudioSettingsSchema, z.literal('copy')]),
+    /** Keep every audio track (true) or only the preferred one. */
+    allAudioTracks: z.boolean().default(true),
+    /** Keep subtitles the container can carry; others are dropped with a warning. */
+    subtitles: z.enum(['keep', 'drop']).default('keep'),
+    /** Move the MP4 index to the front for web playback. */
+    faststart: z.boolean().default(false),
+  })
+  .strict();
+export type Preset = z.infer<typeof PresetSchema>;
+export type PresetInput = z.input<typeof PresetSchema>;
+
+/** Validates a preset and returns either it or sentences naming each problem. */
+export function parsePreset(data: unknown): { ok: true; preset: Preset } | { ok: false; errors: string[] } {
+  const result = PresetSchema.safeParse(data);
+  if (result.success) return { ok: true, preset: result.data };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => {
+      const where = issue.path.length > 0 ? issue.path.join('.') : 'preset';
+      return `${where}: ${issue.message}`;
+    }),
+  };
+}

@@ -1,0 +1,90 @@
+// Lint enforces the process boundaries of ARCHITECTURE.md: each top-level folder may
+// import only what its row of the folder table allows.
+import tseslint from 'typescript-eslint';
+
+const spawners = ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync'];
+const nodeOnly = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'net', 'http', 'https', 'worker_threads'];
+
+/** A no-restricted-imports rule forbidding the given module patterns. */
+function forbid(patterns, paths = []) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths,
+        patterns: patterns.map(([group, message]) => ({ group, message })),
+      },
+    ],
+  };
+}
+
+const noSpawn = {
+  name: 'node:child_process',
+  importNames: spawners,
+  message: 'Only native/ starts programs (ARCHITECTURE.md). Ask the worker instead.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/reports/**'] },
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.mjs', 'bench/*.mjs', 'bin/*.js'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Property[key.name='shell'][value.value=true]", message: 'Never a shell: pass an argument array.' },
+      ],
+    },
+  },
+  { files: ['**/*.mjs', 'bin/*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['app/**/*.ts'],
+    ignores: ['app/**/*.test.ts'],
+    rules: forbid([
+      [nodeOnly, 'app/ is pure and platform-neutral: no Node APIs.'],
+      [['electron', 'react', 'react-dom', 'zustand'], 'app/ is pure: no Electron or UI.'],
+      [['**/native/**', '**/main/**', '**/renderer/**'], 'app/ imports nothing of ours.'],
+    ]),
+  },
+  {
+    files: ['native/**/*.ts'],
+    rules: forbid([
+      [['electron', 'react', 'react-dom', 'zustand'], 'The worker has no Electron or UI.'],
+      [['**/main/**', '**/renderer/**'], 'native/ may import app/ only.'],
+    ]),
+  },
+  {
+    files: ['main/**/*.ts'],
+    rules: forbid(
+      [
+        [['**/native/**'], 'main/ talks to native/ only through the worker protocol in app/.'],
+        [['**/renderer/**', 'react', 'react-dom', 'zustand'], 'main/ does not import the renderer.'],
+      ],
+      [noSpawn],
+    ),
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron/**'],
+    rules: forbid(
+      [
+        [['**/native/**'], 'main/ talks to native/ only through the worker protocol in app/.'],
+        [['**/renderer/**', 'react', 'react-dom', 'zustand'], 'main/ does not import the renderer.'],
+        [['electron'], 'Only main/electron may import Electron.'],
+      ],
+      [noSpawn],
+    ),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: forbid([
+      [nodeOnly, 'The renderer is sandboxed: no Node APIs.'],
+      [['electron', '**/native/**', '**/main/**'], 'The renderer imports app/ types and schemas only.'],
+    ]),
+  },
+);

@@ -1,0 +1,56 @@
+import { fork } from 'node:child_process';
+import type { MainToWorker } from '../../app/worker/protocol';
+
+/**
+ * The channel to one worker process. `child_process.fork` here; Electron's
+ * utilityProcess implements the same shape in main/electron.
+ */
+export interface WorkerPort {
+  readonly pid: number | undefined;
+  send(message: MainToWorker): void;
+  onMessage(listener: (raw: unknown) => void): void;
+  onExit(listener: (code: number | null, signal: string | null) => void): void;
+  kill(signal?: NodeJS.Signals): void;
+}
+
+export type WorkerLauncher = () => WorkerPort;
+
+/** Environment variables the worker may see; everything else is scrubbed. */
+const WORKER_ENV_KEYS = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'FFMPEG_PATH', 'FFPROBE_PATH', 'SYSTEMROOT', 'XDG_CACHE_HOME'];
+
+export function workerEnv(source: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const key of WORKER_ENV_KEYS) {
+    const value = source[key];
+    if (value !== undefined) env[key] = value;
+  }
+  return env;
+}
+
+/** Starts the worker bundle (dist/worker.js) as a forked Node process. */
+export function forkLauncher(workerPath: string): WorkerLauncher {
+  return () => {
+    const child = fork(workerPath, [], {
+      env: workerEnv(),
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      serialization: 'json',
+    });
+    return {
+      get pid() {
+        return child.pid;
+      },
+      send(message) {
+        if (child.connected) child.send(message);
+      },
+      onMessage(listener) {
+        child.on('message', listener);
+      },
+      onExit(listener) {
+        child.on('exit', listener);
+      },
+      kill(signal = 'SIGTERM') {
+        child.kill(signal);
+      },
+    };
+  };
+}
