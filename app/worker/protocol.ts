@@ -79,5 +79,7 @@ export const WorkerToMainSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('result'), id: RequestId, result: z.unknown() }),
   z.object({ type: z.literal('error'), id: RequestId, error: SerializedErrorSchema }),
   z.object({ type: z.literal('progress'), id: RequestId, progress: ProgressSchema }),
+  /** A program's process group started (alive) or ended; the supervisor sweeps live ones if the worker dies. */
+  z.object({ type: z.literal('child'), pid: z.number().int().positive(), alive: z.boolean() }),
 ]);
 export type WorkerToMain = z.infer<typeof WorkerToMainSchema>;

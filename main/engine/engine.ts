@@ -1,5 +1,17 @@
-// PLACEHOLDER — the engine lands here (owned by the lead). Shape of the public surface:
-import type { FramewrightApi } from '../../app/api/contract';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { FramewrightApi, ProbeOutcome, QueueState } from '../../app/api/contract';
+import { SettingsSchema, DEFAULT_SETTINGS, type Settings } from '../../app/api/settings';
+import { buildConvertArgs } from '../../app/ffmpeg/convert-args';
+import type { JobSpec } from '../../app/jobs/job';
+import { UserFacingError } from '../../app/util/errors';
+import { Emitter } from './emitter';
+import { expandPaths } from './expand';
+import { JobQueue, defaultConcurrency } from './job-queue';
+import { StateFile } from './persistence';
+import { PresetStore } from './presets';
+import { sampleMedia } from './sample-media';
+import { WorkerSupervisor } from './supervisor';
 import type { WorkerLauncher } from './worker-port';
 
 export interface EngineOptions {
@@ -11,11 +23,162 @@ export interface EngineOptions {
   defaultOutDir: string;
   /** Folder with the built-in preset JSON files (resources/presets). */
   presetsDir: string;
+  /** Settings that win over saved ones for this run (CLI flags). */
+  overrides?: Partial<Settings>;
 }
 
 export interface Engine extends FramewrightApi {
   /** Cancels running jobs cleanly, stops the worker, flushes state. Safe to call twice. */
   dispose(): Promise<void>;
+  /** Problems met while loading presets or saved state, as sentences. */
+  readonly startupProblems: string[];
+  readonly presetStore: PresetStore;
+  readonly queue: JobQueue;
 }
 
-export declare function createEngine(options: EngineOptions): Promise<Engine>;
+export async function createEngine(options: EngineOptions): Promise<Engine> {
+  let settings: Settings = { ...DEFAULT_SETTINGS, ...options.overrides };
+  const presetStore = new PresetStore(options.presetsDir, options.stateDir === null ? null : path.join(options.stateDir, 'presets'));
+  const startupProblems = await presetStore.load();
+  const autoConcurrency = defaultConcurrency();
+
+  const binarySettings = () => ({
+    ...(settings.ffmpegPath ? { ffmpegPath: settings.ffmpegPath } : {}),
+    ...(settings.ffprobePath ? { ffprobePath: settings.ffprobePath } : {}),
+  });
+  const supervisor: WorkerSupervisor = new WorkerSupervisor(options.launchWorker, () => {
+    void supervisor.request('configure', binarySettings()).catch(() => undefined);
+  });
+  const queue = new JobQueue({
+    supervisor,
+    presets: presetStore,
+    concurrency: () => settings.concurrency || autoConcurrency,
+    stallTimeoutMs: () => settings.stallTimeoutSec * 1000,
+  });
+
+  const state =
+    options.stateDir === null
+      ? null
+      : new StateFile(options.stateDir, () => ({ settings, jobs: queue.list().map((j) => ({ ...j, progress: null })), temps: [...queue.temps] }));
+  if (state !== null) {
+    const loaded = await state.load();
+    settings = { ...loaded.settings, ...options.overrides };
+    queue.restore(loaded.jobs);
+    startupProblems.push(...loaded.problems);
+  }
+  const persist = (): void => state?.schedule();
+  queue.updated.on(persist);
+  queue.removed.on(persist);
+  if (settings.ffmpegPath || settings.ffprobePath) void supervisor.request('configure', binarySettings()).catch(() => undefined);
+
+  const queueStateChanged = new Emitter<QueueState>();
+  const presetsChanged = new Emitter<ReturnType<PresetStore['list']>>();
+  const settingsChanged = new Emitter<Settings>();
+  const queueState = (): QueueState => ({ running: queue.running, concurrency: settings.concurrency || autoConcurrency, throttled: queue.throttled });
+  queue.stateChanged.on(() => queueStateChanged.emit(queueState()));
+
+  const probeOne = async (file: string): Promise<ProbeOutcome> => {
+    try {
+      const info = await supervisor.request('probe', { path: path.resolve(file), timeoutMs: settings.stallTimeoutSec * 1000 });
+      return { path: file, ok: true, info };
+    } catch (error) {
+      return { path: file, ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+
+  let disposed: Promise<void> | null = null;
+
+  const engine: Engine = {
+    startupProblems,
+    presetStore,
+    queue,
+    media: {
+      probe: async ({ paths }) => Promise.all(paths.map(probeOne)),
+    },
+    jobs: {
+      list: () => Promise.resolve(queue.list()),
+      add: async (input) => {
+        const presetId = input.presetId ?? settings.presetId;
+        presetStore.require(presetId);
+        const outDir = path.resolve(input.outDir ?? (settings.outDir || options.defaultOutDir));
+        await mkdir(outDir, { recursive: true }).catch(() => {
+          throw new UserFacingError(`The output folder ${outDir} could not be created.`, 'no-out-dir');
+        });
+        const { files, skipped } = await expandPaths(input.paths);
+        const specs: JobSpec[] = files.map((file) => ({ input: file, presetId, outDir, onExists: input.onExists ?? settings.onExists }));
+        return { added: queue.add(specs), skipped };
+      },
+      start: () => {
+        queue.start();
+        return Promise.resolve(queueState());
+      },
+      pause: () => {
+        queue.pause();
+        return Promise.resolve(queueState());
+      },
+      queueState: () => Promise.resolve(queueState()),
+      cancel: ({ ids }) => Promise.resolve(queue.cancel(ids)),
+      retry: ({ ids }) => Promise.resolve(queue.retry(ids)),
+      remove: ({ ids }) => Promise.resolve(queue.remove(ids)),
+      clearFinished: () => Promise.resolve(queue.clearFinished()),
+      inspect: async ({ id }) => {
+        const job = queue.get(id);
+        if (job === undefined) throw new UserFacingError('That job is no longer in the queue.', 'no-job');
+        const cached = queue.probeOf(id);
+        return cached ? { path: job.spec.input, ok: true, info: cached } : probeOne(job.spec.input);
+      },
+      onUpdate: queue.updated.on,
+      onRemoved: queue.removed.on,
+      onProgress: queue.progressed.on,
+      onQueueState: queueStateChanged.on,
+    },
+    presets: {
+      list: () => Promise.resolve(presetStore.list()),
+      commandFor: ({ presetId, jobId }) => {
+        const preset = presetStore.require(presetId);
+        const job = jobId === undefined ? undefined : queue.get(jobId);
+        const info = (jobId !== undefined ? queue.probeOf(jobId) : undefined) ?? sampleMedia(job?.spec.input ?? '/path/to/input.mov');
+        const outDir = job?.spec.outDir ?? (settings.outDir || options.defaultOutDir);
+        const output = path.join(outDir, `${path.basename(info.path, path.extname(info.path))}${preset.extension}`);
+        return Promise.resolve(buildConvertArgs({ preset, info, output }).args);
+      },
+      import: async ({ json }) => {
+        const preset = await presetStore.import(json);
+        presetsChanged.emit(presetStore.list());
+        return preset;
+      },
+      export: ({ id }) => Promise.resolve(`${JSON.stringify(presetStore.require(id), null, 2)}\n`),
+      remove: async ({ id }) => {
+        await presetStore.remove(id);
+        presetsChanged.emit(presetStore.list());
+      },
+      onChanged: presetsChanged.on,
+    },
+    settings: {
+      get: () => Promise.resolve(settings),
+      set: (changes) => {
+        const next = SettingsSchema.parse({ ...settings, ...changes });
+        const binariesChanged = next.ffmpegPath !== settings.ffmpegPath || next.ffprobePath !== settings.ffprobePath;
+        settings = next;
+        if (binariesChanged) void supervisor.request('configure', binarySettings()).catch(() => undefined);
+        persist();
+        settingsChanged.emit(settings);
+        queue.pump();
+        return Promise.resolve(settings);
+      },
+      onChanged: settingsChanged.on,
+    },
+    system: {
+      doctor: () => supervisor.request('configure', binarySettings()),
+    },
+    dispose: () => {
+      disposed ??= (async () => {
+        await queue.cancelAll();
+        await supervisor.stop();
+        await state?.flush();
+      })();
+      return disposed;
+    },
+  };
+  return engine;
+}

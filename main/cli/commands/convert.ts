@@ -1,0 +1,114 @@
+import type { Job } from '../../../app/jobs/job';
+import { isTerminal } from '../../../app/jobs/state';
+import type { Engine } from '../../engine/engine';
+import { buildConvertArgs } from '../../../app/ffmpeg/convert-args';
+import { expandPaths } from '../../engine/expand';
+import path from 'node:path';
+import { formatBytes, progressLine, shellQuote } from '../format';
+
+export interface ConvertOptions {
+  paths: string[];
+  presetId: string;
+  outDir: string;
+  dryRun: boolean;
+  ndjson: boolean;
+  json: boolean;
+}
+
+const emit = (event: object): void => {
+  process.stdout.write(`${JSON.stringify(event)}\n`);
+};
+
+/** Prints the planned commands without running them (inputs are still probed). */
+export async function dryRun(engine: Engine, options: ConvertOptions): Promise<number> {
+  const preset = engine.presetStore.require(options.presetId);
+  const { files, skipped } = await expandPaths(options.paths);
+  const outcomes = files.length > 0 ? await engine.media.probe({ paths: files }) : [];
+  const plans = outcomes.map((outcome) => {
+    if (!outcome.ok) return { input: outcome.path, error: outcome.error };
+    const output = path.join(path.resolve(options.outDir), `${path.basename(outcome.path, path.extname(outcome.path))}${preset.extension}`);
+    const { args, warnings } = buildConvertArgs({ preset, info: outcome.info, output });
+    return { input: outcome.path, output, command: ['ffmpeg', ...args], warnings };
+  });
+  if (options.json || options.ndjson) {
+    emit({ dryRun: true, plans, skipped });
+  } else {
+    for (const plan of plans) {
+      if ('error' in plan) process.stdout.write(`# ${plan.input}: ${plan.error}\n`);
+      else process.stdout.write(`${plan.command.map(shellQuote).join(' ')}\n`);
+    }
+    for (const s of skipped) process.stderr.write(`Skipped ${s.path}: ${s.reason}\n`);
+  }
+  return plans.every((p) => !('error' in p)) ? 0 : 1;
+}
+
+export async function convert(engine: Engine, options: ConvertOptions): Promise<number> {
+  if (options.dryRun) return dryRun(engine, options);
+  const tty = process.stderr.isTTY && !options.ndjson && !options.json;
+  const finished = new Map<string, Job>();
+  const ids = new Set<string>();
+  let allDone: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (allDone = resolve));
+
+  const check = (): void => {
+    if (ids.size > 0 && [...ids].every((id) => finished.has(id))) allDone();
+  };
+  engine.jobs.onUpdate((job) => {
+    if (options.ndjson) emit({ type: 'job', job: { ...job, log: undefined } });
+    if (isTerminal(job.status) && ids.has(job.id)) {
+      finished.set(job.id, job);
+      if (!options.ndjson && !options.json) report(job, tty);
+      check();
+    }
+  });
+  if (options.ndjson) engine.jobs.onProgress((event) => emit({ type: 'progress', ...event }));
+
+  let timer: NodeJS.Timeout | undefined;
+  if (tty) {
+    timer = setInterval(() => {
+      const running = engine.queue.list().filter((j) => ids.has(j.id) && !isTerminal(j.status) && j.status !== 'queued');
+      const line = progressLine(finished.size, ids.size, running.map((job) => ({ job, progress: job.progress })), process.stderr.columns || 80);
+      process.stderr.write(`\r\x1b[2K${line}`);
+    }, 250);
+  }
+
+  const { added, skipped } = await engine.jobs.add({ paths: options.paths, presetId: options.presetId, outDir: options.outDir });
+  for (const s of skipped) {
+    if (options.ndjson) emit({ type: 'skipped', ...s });
+    else if (!options.json) process.stderr.write(`Skipped ${s.path}: ${s.reason}\n`);
+  }
+  added.forEach((job) => ids.add(job.id));
+  if (added.length === 0) {
+    clearInterval(timer);
+    if (!options.json) process.stderr.write('Nothing to convert.\n');
+    else emit({ jobs: [], skipped });
+    return 1;
+  }
+  await engine.jobs.start();
+  check();
+  await done;
+  clearInterval(timer);
+  if (tty) process.stderr.write('\r\x1b[2K');
+
+  const jobs = added.map((j) => finished.get(j.id) ?? j);
+  if (options.json) {
+    emit({
+      jobs: jobs.map((j) => ({ id: j.id, input: j.spec.input, output: j.output, status: j.status, error: j.error, warnings: j.warnings, outputBytes: j.outputBytes })),
+      skipped,
+    });
+  } else if (!options.ndjson) {
+    const ok = jobs.filter((j) => j.status === 'done').length;
+    process.stderr.write(`${ok} of ${jobs.length} converted${skipped.length ? `, ${skipped.length} skipped` : ''}.\n`);
+  }
+  return jobs.every((j) => j.status === 'done') ? 0 : 1;
+}
+
+function report(job: Job, tty: boolean): void {
+  const name = job.spec.input;
+  const line =
+    job.status === 'done'
+      ? `✔ ${name} → ${job.output ?? '?'}${job.outputBytes !== null ? ` (${formatBytes(job.outputBytes)})` : ''}`
+      : `✖ ${name}: ${job.error ?? job.status}`;
+  process.stderr.write(`${tty ? '\r\x1b[2K' : ''}${line}\n`);
+  for (const warning of job.warnings) process.stderr.write(`    note: ${warning}\n`);
+}

@@ -1,0 +1,32 @@
+import type { Settings } from '../../app/api/settings';
+import { createEngine, type Engine } from '../engine/engine';
+import { forkLauncher } from '../engine/worker-port';
+import { defaultOutDir, presetsDir, workerPath } from './paths';
+
+/** An in-memory engine for one CLI command (no saved queue). */
+export async function cliEngine(overrides: Partial<Settings> = {}, presetFiles: string[] = []): Promise<Engine> {
+  const engine = await createEngine({
+    stateDir: null,
+    launchWorker: forkLauncher(workerPath),
+    defaultOutDir: defaultOutDir(),
+    presetsDir,
+    overrides,
+  });
+  for (const file of presetFiles) {
+    const { readFile } = await import('node:fs/promises');
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      await engine.dispose();
+      throw new Error(`The preset file ${file} could not be read.`);
+    }
+    try {
+      engine.presetStore.addTransient(engine.presetStore.parse(text, file));
+    } catch (error) {
+      await engine.dispose();
+      throw error;
+    }
+  }
+  return engine;
+}

@@ -1,0 +1,41 @@
+import type { Job } from '../../app/jobs/job';
+import type { Progress } from '../../app/jobs/progress';
+
+// Human output helpers: quoting for copy-paste, sizes, durations, one-line progress.
+
+/** Quotes an argument for a POSIX shell, for display only (we never run a shell). */
+export function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+export function formatDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(rest).padStart(2, '0')}` : `${m}:${String(rest).padStart(2, '0')}`;
+}
+
+export function progressLine(done: number, total: number, running: { job: Job; progress: Progress | null }[], width: number): string {
+  const parts = running.slice(0, 3).map(({ job, progress }) => {
+    const name = job.spec.input.split(/[\\/]/).pop() ?? '';
+    const pct = progress?.percent != null ? `${Math.floor(progress.percent)}%` : '…';
+    const speed = progress?.speed != null ? ` ${progress.speed.toFixed(1)}x` : '';
+    const eta = progress?.etaSec != null ? ` ETA ${formatDuration(progress.etaSec)}` : '';
+    return `${name.slice(0, 24)} ${pct}${speed}${eta}`;
+  });
+  const line = `[${done}/${total}] ${parts.join(' | ')}`;
+  return line.length > width ? `${line.slice(0, width - 1)}…` : line;
+}

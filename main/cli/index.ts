@@ -1,0 +1,127 @@
+import { parseArgs } from 'node:util';
+import { OnExistsSchema } from '../../app/jobs/job';
+import type { Settings } from '../../app/api/settings';
+import type { Engine } from '../engine/engine';
+import { convert } from './commands/convert';
+import { doctorCommand, presetsCommand } from './commands/info';
+import { probeCommand } from './commands/probe';
+import { serveCommand } from './commands/serve';
+import { cliEngine } from './engine-for-cli';
+import { USAGE, UsageError } from './usage';
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  preset: { type: 'string' },
+  'preset-file': { type: 'string', multiple: true },
+  out: { type: 'string' },
+  concurrency: { type: 'string' },
+  'on-exists': { type: 'string' },
+  'stall-timeout': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  events: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'state-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function positiveInt(value: string | undefined, flag: string, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${flag} needs a whole number from 1 to ${max}.`);
+  return n;
+}
+
+/** Engine in flight, so Ctrl-C can cancel its jobs cleanly. */
+let active: Engine | null = null;
+let interrupted = false;
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  const [command, ...paths] = positionals;
+  const json = values.json === true;
+  if (values.help === true || command === undefined || command === 'help') {
+    process.stdout.write(USAGE);
+    return command === undefined && values.help !== true ? 2 : 0;
+  }
+  switch (command) {
+    case 'probe':
+      if (paths.length === 0) throw new UsageError('probe needs at least one file.');
+      return probeCommand(paths, json);
+    case 'presets':
+    case 'doctor': {
+      const engine = (active = await cliEngine({}, values['preset-file'] ?? []));
+      try {
+        return command === 'presets' ? await presetsCommand(engine, json) : await doctorCommand(engine, json);
+      } finally {
+        await engine.dispose();
+      }
+    }
+    case 'convert': {
+      if (paths.length === 0) throw new UsageError('convert needs at least one file or folder.');
+      if (values.preset === undefined) throw new UsageError('convert needs --preset <id> (see `framewright presets`).');
+      if (values.out === undefined) throw new UsageError('convert needs --out <dir>.');
+      if (values.events !== undefined && values.events !== 'ndjson') throw new UsageError('--events accepts only ndjson.');
+      const onExists = values['on-exists'];
+      if (onExists !== undefined && !OnExistsSchema.safeParse(onExists).success) throw new UsageError('--on-exists must be skip, rename or overwrite.');
+      const overrides: Partial<Settings> = {};
+      const concurrency = positiveInt(values.concurrency, '--concurrency', 64);
+      const stall = positiveInt(values['stall-timeout'], '--stall-timeout', 86_400);
+      if (concurrency !== undefined) overrides.concurrency = concurrency;
+      if (stall !== undefined) overrides.stallTimeoutSec = stall;
+      if (onExists !== undefined) overrides.onExists = OnExistsSchema.parse(onExists);
+      const engine = (active = await cliEngine(overrides, values['preset-file'] ?? []));
+      try {
+        engine.presetStore.require(values.preset);
+      } catch (error) {
+        await engine.dispose();
+        throw new UsageError((error as Error).message);
+      }
+      try {
+        return await convert(engine, {
+          paths,
+          presetId: values.preset,
+          outDir: values.out,
+          dryRun: values['dry-run'] === true,
+          ndjson: values.events === 'ndjson',
+          json,
+        });
+      } finally {
+        await engine.dispose();
+      }
+    }
+    case 'serve':
+      return serveCommand({
+        host: values.host ?? '127.0.0.1',
+        port: values.port === undefined ? 0 : (positiveInt(values.port, '--port', 65_535) ?? 0),
+        out: values.out,
+        stateDir: values['state-dir'],
+      });
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
+  }
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  if (interrupted) return;
+  interrupted = true;
+  process.stderr.write(`\nInterrupted: cancelling and cleaning up…\n`);
+  const engine = active;
+  void (engine?.dispose() ?? Promise.resolve()).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+}
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+process.stdout.on('error', () => undefined); // a closed pipe (| head) is not a crash
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    if (!interrupted) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (interrupted) return;
+    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`framewright: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (usage) process.stderr.write('Run `framewright help` for usage.\n');
+    process.exitCode = usage ? 2 : 1;
+  },
+);

@@ -1,0 +1,31 @@
+export const USAGE = `Framewright: convert and inspect media with FFmpeg, safely.
+
+Usage: framewright <command> [options]
+
+Commands:
+  probe <paths…> [--json]
+      Show every stream, chapter and tag of each file.
+  convert <paths…> --preset <id> --out <dir> [options]
+      Convert files and folders (folders expand recursively).
+      --concurrency N         jobs at once (default: from cores and memory)
+      --on-exists P           skip | rename | overwrite (default: rename, never destroys)
+      --stall-timeout SECONDS stop a job that makes no progress this long (default 60)
+      --preset-file FILE      load a custom preset from a JSON file (repeatable)
+      --dry-run               print the ffmpeg commands without running them
+      --events ndjson         print one JSON event per line (job updates, progress)
+      --json                  print a final JSON summary of every job
+  presets [--json] [--preset-file FILE]
+      List the presets.
+  doctor [--json]
+      Show which ffmpeg and ffprobe are used, their versions, and the sandbox.
+  serve [--host 127.0.0.1] [--port N] [--out DIR] [--state-dir DIR]
+      Run the web host: the Framewright app in a browser.
+  help
+      Show this help.
+
+Exit codes: 0 every job succeeded, 1 a job failed, 2 usage error, 130 interrupted.
+`;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,81 @@
+import { opendir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { isMediaExtension } from '../../app/media/extensions';
+
+export interface Expansion {
+  files: string[];
+  skipped: { path: string; reason: string }[];
+}
+
+/**
+ * Turns dropped paths into input files. Folders expand recursively (each real folder
+ * visited once, so symlink loops end); non-media files inside folders are skipped with
+ * a reason. A path named directly is always kept, so its failure can be explained.
+ */
+export async function expandPaths(paths: readonly string[], limit = 100_000): Promise<Expansion> {
+  const result: Expansion = { files: [], skipped: [] };
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+
+  const addFile = (file: string): void => {
+    if (seenFiles.has(file)) return;
+    seenFiles.add(file);
+    if (result.files.length >= limit) {
+      result.skipped.push({ path: file, reason: `More than ${limit} files were dropped; the rest were left out.` });
+      return;
+    }
+    result.files.push(file);
+  };
+
+  const walk = async (dir: string): Promise<void> => {
+    let real: string;
+    try {
+      real = await realpath(dir);
+    } catch {
+      result.skipped.push({ path: dir, reason: 'This folder could not be opened.' });
+      return;
+    }
+    if (seenDirs.has(real)) return; // a symlink loop or a folder dropped twice
+    seenDirs.add(real);
+    let entries: string[];
+    try {
+      const handle = await opendir(dir);
+      entries = [];
+      for await (const entry of handle) entries.push(entry.name);
+    } catch {
+      result.skipped.push({ path: dir, reason: 'This folder could not be read (permission denied?).' });
+      return;
+    }
+    entries.sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+    for (const name of entries) {
+      const full = path.join(dir, name);
+      let info;
+      try {
+        info = await stat(full); // follows symlinks
+      } catch {
+        result.skipped.push({ path: full, reason: 'A broken link or unreadable entry.' });
+        continue;
+      }
+      if (info.isDirectory()) await walk(full);
+      else if (!info.isFile()) result.skipped.push({ path: full, reason: 'Not a regular file.' });
+      else if (name.startsWith('.')) result.skipped.push({ path: full, reason: 'Hidden file.' });
+      else if (isMediaExtension(name)) addFile(full);
+      else result.skipped.push({ path: full, reason: 'Not a video or audio file.' });
+    }
+  };
+
+  for (const raw of paths) {
+    const full = path.resolve(raw);
+    let info;
+    try {
+      info = await stat(full);
+    } catch {
+      // Kept so the job can fail with a clear sentence instead of vanishing.
+      addFile(full);
+      continue;
+    }
+    if (info.isDirectory()) await walk(full);
+    else addFile(full);
+  }
+  return result;
+}

@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+import type { Job, JobSpec } from '../../app/jobs/job';
+import type { Progress } from '../../app/jobs/progress';
+import { isTerminal, transition, type JobStatus } from '../../app/jobs/state';
+import type { MediaInfo } from '../../app/media/model';
+import { Emitter } from './emitter';
+import type { PresetStore } from './presets';
+import { runJob } from './run-job';
+import { defaultConcurrency, memoryPressure } from './scheduler';
+import { WorkerCrashedError, type WorkerSupervisor } from './supervisor';
+
+// The queue: owns every job, moves it only through legal transitions, starts at most
+// `concurrency` at once, holds back under memory pressure, and batches progress to
+// about 10 events per second per job.
+
+const PROGRESS_INTERVAL_MS = 100;
+const MEMORY_RECHECK_MS = 2000;
+/** Tries per job when the worker itself crashes (the second one re-queues once). */
+const MAX_ATTEMPTS_ON_CRASH = 2;
+
+export interface QueueOptions {
+  supervisor: WorkerSupervisor;
+  presets: PresetStore;
+  concurrency: () => number;
+  stallTimeoutMs: () => number;
+  memoryCheck?: () => string | null;
+}
+
+export class JobQueue {
+  readonly updated = new Emitter<Job>();
+  readonly removed = new Emitter<{ ids: string[] }>();
+  readonly progressed = new Emitter<{ id: string; progress: Progress }>();
+  readonly stateChanged = new Emitter<void>();
+  readonly finished = new Emitter<Job>();
+  /** A launched job let go of its slot (after its cleanup ran). */
+  private readonly released = new Emitter<string>();
+
+  private readonly jobs = new Map<string, Job>();
+  private readonly active = new Map<string, AbortController>();
+  private readonly probes = new Map<string, MediaInfo>();
+  readonly temps = new Set<string>();
+  private readonly dirtyProgress = new Set<string>();
+  private progressTimer: NodeJS.Timeout | null = null;
+  private memoryTimer: NodeJS.Timeout | null = null;
+  running = false;
+  throttled: string | null = null;
+
+  constructor(private readonly options: QueueOptions) {}
+
+  list(): Job[] {
+    return [...this.jobs.values()];
+  }
+
+  get(id: string): Job | undefined {
+    return this.jobs.get(id);
+  }
+
+  probeOf(id: string): MediaInfo | undefined {
+    return this.probes.get(id);
+  }
+
+  get activeCount(): number {
+    return this.active.size;
+  }
+
+  /** Restores jobs from disk; those that were mid-flight are queued again. */
+  restore(saved: Job[]): void {
+    for (const job of saved) {
+      const interrupted = !isTerminal(job.status) && job.status !== 'queued';
+      this.jobs.set(job.id, interrupted ? { ...job, status: 'queued', progress: null, warnings: [...job.warnings, 'Re-queued: Framewright stopped while this job was running.'] } : job);
+    }
+  }
+
+  add(specs: JobSpec[]): Job[] {
+    const added = specs.map((spec): Job => ({
+      id: randomUUID(),
+      spec,
+      status: 'queued',
+      createdAt: Date.now(),
+      startedAt: null,
+      finishedAt: null,
+      output: null,
+      outputBytes: null,
+      progress: null,
+      error: null,
+      warnings: [],
+      attempts: 0,
+      log: '',
+    }));
+    for (const job of added) {
+      this.jobs.set(job.id, job);
+      this.updated.emit(job);
+    }
+    this.pump();
+    return added;
+  }
+
+  start(): void {
+    this.running = true;
+    this.stateChanged.emit();
+    this.pump();
+  }
+
+  pause(): void {
+    this.running = false;
+    this.stateChanged.emit();
+  }
+
+  cancel(ids: readonly string[]): void {
+    for (const id of ids) {
+      const job = this.jobs.get(id);
+      if (job === undefined || isTerminal(job.status)) continue;
+      const controller = this.active.get(id);
+      if (controller !== undefined) controller.abort();
+      else this.move(id, 'cancelled', { error: 'Cancelled.', finishedAt: Date.now() });
+    }
+  }
+
+  retry(ids: readonly string[]): void {
+    for (const id of ids) {
+      const job = this.jobs.get(id);
+      if (job === undefined || (job.status !== 'failed' && job.status !== 'cancelled')) continue;
+      this.move(id, 'queued', { error: null, progress: null, finishedAt: null, startedAt: null, output: null, outputBytes: null });
+    }
+    this.pump();
+  }
+
+  remove(ids: readonly string[]): void {
+    this.cancel(ids);
+    const gone = ids.filter((id) => this.jobs.delete(id));
+    gone.forEach((id) => this.probes.delete(id));
+    if (gone.length > 0) this.removed.emit({ ids: gone });
+  }
+
+  clearFinished(): void {
+    this.remove(this.list().filter((j) => j.status === 'done').map((j) => j.id));
+  }
+
+  private move(id: string, status: JobStatus, changes: Partial<Job> = {}): Job {
+    const job = this.jobs.get(id);
+    if (job === undefined) throw new Error(`Unknown job ${id}.`);
+    const next: Job = { ...job, ...changes, status: transition(job.status, status) };
+    this.jobs.set(id, next);
+    this.updated.emit(next);
+    if (isTerminal(status)) this.finished.emit(next);
+    return next;
+  }
+
+  /** Starts queued jobs while there is room (LESSONS.md §2, §8). */
+  pump(): void {
+    if (!this.running) return;
+    const limit = this.options.concurrency();
+    for (const job of this.jobs.values()) {
+      if (this.active.size >= limit) return;
+      if (job.status !== 'queued') continue;
+      const pressure = (this.options.memoryCheck ?? memoryPressure)();
+      if (pressure !== this.throttled) {
+        this.throttled = pressure;
+        this.stateChanged.emit();
+      }
+      if (pressure !== null) {
+        this.memoryTimer ??= setTimeout(() => {
+          this.memoryTimer = null;
+          this.pump();
+        }, MEMORY_RECHECK_MS);
+        return;
+      }
+      this.launch(job);
+    }
+  }
+
+  private launch(job: Job): void {
+    const controller = new AbortController();
+    this.active.set(job.id, controller);
+    const preset = this.options.presets.get(job.spec.presetId);
+    const work =
+      preset === undefined
+        ? Promise.reject(new Error(`The preset "${job.spec.presetId}" no longer exists.`))
+        : runJob({
+            job,
+            signal: controller.signal,
+            stallTimeoutMs: this.options.stallTimeoutMs(),
+            supervisor: this.options.supervisor,
+            preset,
+            temps: this.temps,
+            move: (status, changes) => this.move(job.id, status, changes),
+            progress: (progress) => this.queueProgress(job.id, progress),
+            probed: (info) => this.probes.set(job.id, info),
+          });
+    work
+      .catch((error: unknown) => this.settleFailure(job.id, error, controller.signal.aborted))
+      .finally(() => {
+        this.active.delete(job.id);
+        this.dirtyProgress.delete(job.id);
+        this.released.emit(job.id);
+        this.pump();
+      });
+  }
+
+  private settleFailure(id: string, error: unknown, cancelled: boolean): void {
+    const job = this.jobs.get(id);
+    if (job === undefined || isTerminal(job.status)) return;
+    const message = error instanceof Error ? error.message : String(error);
+    const log = (error as { log?: unknown }).log;
+    const changes: Partial<Job> = { finishedAt: Date.now(), progress: null, ...(typeof log === 'string' ? { log } : {}) };
+    if (cancelled) {
+      this.move(id, 'cancelled', { ...changes, error: 'Cancelled.' });
+    } else if (error instanceof WorkerCrashedError && job.attempts < MAX_ATTEMPTS_ON_CRASH) {
+      this.move(id, 'queued', { progress: null, warnings: [...job.warnings, `${message} The job was queued again.`] });
+    } else {
+      this.move(id, 'failed', { ...changes, error: message });
+    }
+  }
+
+  private queueProgress(id: string, progress: Progress): void {
+    const job = this.jobs.get(id);
+    if (job === undefined) return;
+    this.jobs.set(id, { ...job, progress });
+    this.dirtyProgress.add(id);
+    this.progressTimer ??= setTimeout(() => this.flushProgress(), PROGRESS_INTERVAL_MS);
+  }
+
+  private flushProgress(): void {
+    this.progressTimer = null;
+    for (const id of this.dirtyProgress) {
+      const progress = this.jobs.get(id)?.progress;
+      if (progress) this.progressed.emit({ id, progress });
+    }
+    this.dirtyProgress.clear();
+  }
+
+  /** Cancels everything running and waits until each job has settled. */
+  async cancelAll(): Promise<void> {
+    this.running = false;
+    const settling = [...this.active.keys()];
+    const allReleased = new Promise<void>((resolve) => {
+      const check = (): void => {
+        if (settling.every((id) => !this.active.has(id))) {
+          off();
+          resolve();
+        }
+      };
+      const off = this.released.on(check);
+      check();
+    });
+    this.cancel(settling);
+    await allReleased;
+    if (this.progressTimer) clearTimeout(this.progressTimer);
+    if (this.memoryTimer) clearTimeout(this.memoryTimer);
+    this.progressTimer = this.memoryTimer = null;
+  }
+}
+
+export { defaultConcurrency };

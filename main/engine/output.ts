@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { link, open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { OnExists } from '../../app/jobs/job';
+import { UserFacingError } from '../../app/util/errors';
+
+// Safe output: ffmpeg writes a temporary file in the destination folder, which is
+// renamed to the final name only on success and removed on every failure path.
+// An existing file is never replaced unless the policy is 'overwrite'.
+
+export type OutputDecision =
+  | { kind: 'write'; final: string; temp: string }
+  | { kind: 'skip'; final: string };
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  try {
+    const [ra, rb] = await Promise.all([realpath(a), realpath(b)]);
+    return ra === rb;
+  } catch {
+    return path.resolve(a) === path.resolve(b);
+  }
+}
+
+/** "clip.mov" → "clip.mp4"; with 'rename', "clip (1).mp4" and so on until free. */
+export async function decideOutput(input: string, outDir: string, extension: string, policy: OnExists): Promise<OutputDecision> {
+  const dir = path.resolve(outDir);
+  const stem = path.basename(input, path.extname(input)) || 'output';
+  let final = path.join(dir, `${stem}${extension}`);
+  if (await sameFile(input, final)) {
+    if (policy === 'overwrite') throw new UserFacingError('The output would replace the input file itself, which Framewright never does. Choose another output folder or preset.', 'same-file');
+    if (policy === 'rename') final = path.join(dir, `${stem} (converted)${extension}`);
+  }
+  if (await exists(final)) {
+    if (policy === 'skip') return { kind: 'skip', final };
+    if (policy === 'rename') {
+      for (let n = 1; await exists(final); n++) final = path.join(dir, `${stem} (${n})${extension}`);
+    }
+  }
+  const temp = path.join(dir, `.${stem}.framewright-${randomBytes(4).toString('hex')}.part${extension}`);
+  return { kind: 'write', final, temp };
+}
+
+/** Creates the temporary file exclusively, proving the folder is writable before work starts. */
+export async function reserveTemp(temp: string): Promise<void> {
+  try {
+    const handle = await open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+    await handle.close();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const dir = path.dirname(temp);
+    if (code === 'ENOENT') throw new UserFacingError(`The output folder ${dir} does not exist.`, 'no-out-dir');
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserFacingError(`Framewright cannot write to the output folder ${dir}.`, 'read-only');
+    if (code === 'ENOSPC') throw new UserFacingError(`The disk holding ${dir} is full.`, 'disk-full');
+    throw new UserFacingError(`The output file could not be created in ${dir} (${code ?? 'unknown error'}).`, 'output');
+  }
+}
+
+/**
+ * Moves the finished temp file to its final name. Without 'overwrite', a hard link
+ * makes the move fail instead of replacing a file that appeared meanwhile.
+ */
+export async function commitOutput(temp: string, final: string, policy: OnExists): Promise<string> {
+  if (policy === 'overwrite') {
+    await rename(temp, final);
+    return final;
+  }
+  let target = final;
+  const ext = path.extname(final);
+  const stem = final.slice(0, final.length - ext.length);
+  for (let n = 1; n < 10_000; n++) {
+    try {
+      await link(temp, target);
+      await unlink(temp);
+      return target;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') {
+        if (policy === 'skip') throw new UserFacingError(`${path.basename(final)} appeared while converting; it was kept and the new file discarded.`, 'exists');
+        target = `${stem.replace(/ \(\d+\)$/, '')} (${n})${ext}`;
+        continue;
+      }
+      // File systems without hard links (FAT, some network shares): check, then rename.
+      if (!(await exists(target))) {
+        await rename(temp, target);
+        return target;
+      }
+      throw error;
+    }
+  }
+  throw new UserFacingError('No free output name was found.', 'exists');
+}
+
+/** Removes a temporary file; harmless when it is already gone. */
+export async function discard(file: string): Promise<void> {
+  try {
+    await unlink(file);
+  } catch {
+    // already gone
+  }
+}

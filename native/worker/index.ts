@@ -1,0 +1,92 @@
+import { MainToWorkerSchema, WORKER_METHODS, type BinarySettings, type ToolchainReport } from '../../app/worker/protocol';
+import { UserFacingError, serializeError } from '../../app/util/errors';
+import { resolveBinary } from '../binaries';
+import { probeFile } from '../probe';
+import { observeChildren } from '../process/run-program';
+import { runSteps, type Toolchain } from '../run-steps';
+import { detectSandbox } from '../sandbox';
+import { parentChannel } from './channel';
+
+// The worker process: the only code that starts programs. It validates every message,
+// runs requests concurrently, and cancels by request id.
+
+const channel = parentChannel();
+const inflight = new Map<number, { controller: AbortController; done: Promise<void> }>();
+observeChildren((pid, alive) => channel.send({ type: 'child', pid, alive }));
+let toolchain: Promise<{ report: ToolchainReport; tools: Toolchain | null }> | null = null;
+
+/** ffmpeg sees only a minimal environment (no tokens, no proxies). */
+function programEnv(): Record<string, string> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' };
+  if (process.env.HOME !== undefined) env.HOME = process.env.HOME;
+  return env;
+}
+
+async function configure(settings: BinarySettings): Promise<{ report: ToolchainReport; tools: Toolchain | null }> {
+  const problems: string[] = [];
+  const ffmpeg = await resolveBinary('ffmpeg', settings, process.env, problems);
+  const ffprobe = await resolveBinary('ffprobe', settings, process.env, problems);
+  const report: ToolchainReport = { ffmpeg, ffprobe, problems, sandbox: detectSandbox(process.env.PATH), platform: `${process.platform}-${process.arch}` };
+  const tools = ffmpeg && ffprobe ? { ffmpeg: ffmpeg.path, ffprobe: ffprobe.path, env: programEnv() } : null;
+  return { report, tools };
+}
+
+async function requireTools(): Promise<Toolchain> {
+  toolchain ??= configure({});
+  const { tools, report } = await toolchain;
+  if (tools === null) throw new UserFacingError(report.problems.at(-1) ?? 'FFmpeg was not found.', 'no-ffmpeg');
+  return tools;
+}
+
+async function serve(method: keyof typeof WORKER_METHODS, rawParams: unknown, signal: AbortSignal, id: number): Promise<unknown> {
+  switch (method) {
+    case 'configure': {
+      toolchain = configure(WORKER_METHODS.configure.params.parse(rawParams));
+      return (await toolchain).report;
+    }
+    case 'probe': {
+      const params = WORKER_METHODS.probe.params.parse(rawParams);
+      const tools = await requireTools();
+      return probeFile(tools.ffprobe, params.path, params.timeoutMs, signal, tools.env);
+    }
+    case 'run': {
+      const params = WORKER_METHODS.run.params.parse(rawParams);
+      const tools = await requireTools();
+      return runSteps(tools, params, signal, (progress) => channel.send({ type: 'progress', id, progress }));
+    }
+  }
+}
+
+channel.onMessage((raw) => {
+  const parsed = MainToWorkerSchema.safeParse(raw);
+  if (!parsed.success) return; // not ours: ignore rather than crash
+  const message = parsed.data;
+  if (message.type === 'shutdown') {
+    void stopEverything().then(() => process.exit(0));
+    return;
+  }
+  if (message.type === 'cancel') {
+    inflight.get(message.id)?.controller.abort();
+    return;
+  }
+  const controller = new AbortController();
+  const done = serve(message.method, message.params, controller.signal, message.id)
+    .then((result) => channel.send({ type: 'result', id: message.id, result }))
+    .catch((error: unknown) => channel.send({ type: 'error', id: message.id, error: serializeError(error) }))
+    .finally(() => inflight.delete(message.id));
+  inflight.set(message.id, { controller, done });
+});
+
+/** Cancels every request and waits until each program it started is gone. */
+async function stopEverything(): Promise<void> {
+  const running = [...inflight.values()];
+  for (const { controller } of running) controller.abort();
+  await Promise.allSettled(running.map(({ done }) => done));
+}
+
+// If the main process goes away, take every program down with us.
+channel.onDisconnect(() => {
+  void stopEverything().then(() => process.exit(0));
+});
+
+channel.send({ type: 'ready', pid: process.pid });
