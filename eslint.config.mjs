@@ -1,5 +1,6 @@
 // Lint enforces the process boundaries of ARCHITECTURE.md: each top-level folder may
 // import only what its row of the folder table allows.
+import { existsSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 
 const spawners = ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync'];
@@ -29,7 +30,12 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.mjs', 'bench/*.mjs', 'bin/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        project: ['./tsconfig.app.json', './tsconfig.node.json', './tsconfig.renderer.json', './tsconfig.preload.json'].filter((p) =>
+          existsSync(new URL(p, import.meta.url)),
+        ),
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -41,7 +47,11 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['**/*.mjs', 'bin/*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { parserOptions: { project: null, projectService: false } },
+  },
   {
     files: ['app/**/*.ts'],
     ignores: ['app/**/*.test.ts'],

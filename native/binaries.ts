@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BinaryInfo, BinarySettings } from '../app/worker/protocol';
 
@@ -8,6 +9,8 @@ import type { BinaryInfo, BinarySettings } from '../app/worker/protocol';
 // tier where it can, so the two come from the same build.
 
 type Program = 'ffmpeg' | 'ffprobe';
+/** Optional packages are looked up at run time: absent when their binary download was impossible. */
+const loadOptional = createRequire(__filename);
 type Candidate = { path: string; source: BinaryInfo['source'] };
 
 function isExecutable(file: string): boolean {
@@ -21,12 +24,11 @@ function isExecutable(file: string): boolean {
 
 function bundled(program: Program): string | undefined {
   try {
-    // Optional packages: absent when their binary download was impossible.
     if (program === 'ffmpeg') {
-      const p = require('ffmpeg-static') as string | null;
+      const p = loadOptional('ffmpeg-static') as string | null;
       return typeof p === 'string' ? p.replace('app.asar', 'app.asar.unpacked') : undefined;
     }
-    const p = (require('ffprobe-static') as { path?: string }).path;
+    const p = (loadOptional('ffprobe-static') as { path?: string }).path;
     return typeof p === 'string' ? p.replace('app.asar', 'app.asar.unpacked') : undefined;
   } catch {
     return undefined;

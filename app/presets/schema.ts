@@ -3,11 +3,14 @@ import { z } from 'zod';
 // A preset is data (resources/presets/*.json, or a user's JSON file), validated here.
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use lowercase letters, digits and dashes');
-/** Extra ffmpeg options: options only, never inputs, outputs or protocols. */
+/**
+ * Extra ffmpeg options: options only, never inputs, outputs or protocols. `-lavfi` is
+ * another name for `-filter_complex`, and after `--` ffmpeg reads every word as a file.
+ */
 const ExtraArgs = z
   .array(z.string().max(200))
   .max(64)
-  .refine((args) => !args.some((a) => /^-(i|f|y|n|map|filter_complex|protocol_whitelist)$/.test(a)), {
+  .refine((args) => !args.some((a) => a === '--' || /^-(i|f|y|n|map|filter_complex(_script)?|lavfi|protocol_whitelist)$/.test(a)), {
     message: 'extra arguments may not set inputs, outputs, mapping or protocols',
   });
 
@@ -24,7 +27,7 @@ export const VideoSettingsSchema = z.object({
   /** Largest output height; taller sources are scaled down with aspect kept. */
   maxHeight: z.number().int().min(16).max(8640).optional(),
   extraArgs: ExtraArgs.default([]),
-});
+}).strict();
 export type VideoSettings = z.infer<typeof VideoSettingsSchema>;
 
 export const AudioSettingsSchema = z.object({
@@ -33,7 +36,7 @@ export const AudioSettingsSchema = z.object({
   /** libmp3lame VBR quality 0 (best) .. 9. */
   quality: z.number().int().min(0).max(9).optional(),
   extraArgs: ExtraArgs.default([]),
-});
+}).strict();
 export type AudioSettings = z.infer<typeof AudioSettingsSchema>;
 
 export const ContainerSchema = z.enum(['mp4', 'matroska', 'webm', 'ipod', 'mp3', 'ogg', 'flac']);

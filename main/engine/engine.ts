@@ -25,6 +25,8 @@ export interface EngineOptions {
   presetsDir: string;
   /** Settings that win over saved ones for this run (CLI flags). */
   overrides?: Partial<Settings>;
+  /** Memory high-water check (a sentence when memory is short); tests replace it. */
+  memoryCheck?: () => string | null;
 }
 
 export interface Engine extends FramewrightApi {
@@ -34,6 +36,8 @@ export interface Engine extends FramewrightApi {
   readonly startupProblems: string[];
   readonly presetStore: PresetStore;
   readonly queue: JobQueue;
+  /** The worker's process id while it runs (diagnostics and fault tests). */
+  workerPid(): number | undefined;
 }
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
@@ -54,6 +58,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     presets: presetStore,
     concurrency: () => settings.concurrency || autoConcurrency,
     stallTimeoutMs: () => settings.stallTimeoutSec * 1000,
+    ...(options.memoryCheck ? { memoryCheck: options.memoryCheck } : {}),
   });
 
   const state =
@@ -92,6 +97,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     startupProblems,
     presetStore,
     queue,
+    workerPid: () => supervisor.pid,
     media: {
       probe: async ({ paths }) => Promise.all(paths.map(probeOne)),
     },

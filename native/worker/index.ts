@@ -89,4 +89,8 @@ channel.onDisconnect(() => {
   void stopEverything().then(() => process.exit(0));
 });
 
+// Ctrl-C in a terminal reaches the whole process group: the main process decides
+// what to cancel, so the worker must not die underneath it.
+process.on('SIGINT', () => undefined);
+
 channel.send({ type: 'ready', pid: process.pid });

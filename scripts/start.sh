@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# `npm start`: the desktop app where an Electron binary exists, otherwise the web host.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+if [ -f scripts/electron-available.mjs ] && node scripts/electron-available.mjs >/dev/null 2>&1; then
+  exec node_modules/.bin/electron .
+fi
+echo "No Electron binary here: starting the web host instead." >&2
+exec node dist/cli.js serve "$@"
