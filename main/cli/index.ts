@@ -32,6 +32,9 @@ function positiveInt(value: string | undefined, flag: string, max: number): numb
   return n;
 }
 
+/** The web host's usual port; `--port 0` picks a free one. */
+const DEFAULT_PORT = 8420;
+
 /** Engine in flight, so Ctrl-C can cancel its jobs cleanly. */
 let active: Engine | null = null;
 let interrupted = false;
@@ -91,12 +94,15 @@ async function run(argv: string[]): Promise<number> {
       }
     }
     case 'serve':
-      return serveCommand({
-        host: values.host ?? '127.0.0.1',
-        port: values.port === undefined ? 0 : (positiveInt(values.port, '--port', 65_535) ?? 0),
-        out: values.out,
-        stateDir: values['state-dir'],
-      });
+      return serveCommand(
+        {
+          host: values.host ?? '127.0.0.1',
+          port: values.port === undefined ? DEFAULT_PORT : values.port === '0' ? 0 : (positiveInt(values.port, '--port', 65_535) ?? 0),
+          out: values.out,
+          stateDir: values['state-dir'],
+        },
+        (engine) => (active = engine),
+      );
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }

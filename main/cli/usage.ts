@@ -19,7 +19,8 @@ Commands:
   doctor [--json]
       Show which ffmpeg and ffprobe are used, their versions, and the sandbox.
   serve [--host 127.0.0.1] [--port N] [--out DIR] [--state-dir DIR]
-      Run the web host: the Framewright app in a browser.
+      Run the web host: the Framewright app in a browser (port 8420 unless
+      given; 0 picks a free one; a host beyond loopback requires a token).
   help
       Show this help.
 

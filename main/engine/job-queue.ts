@@ -14,6 +14,8 @@ import { WorkerCrashedError, type WorkerSupervisor } from './supervisor';
 // about 10 events per second per job.
 
 const PROGRESS_INTERVAL_MS = 100;
+/** ffmpeg diagnostics kept per job (the tail, where the reason is); saved with the queue. */
+const JOB_LOG_LIMIT = 16 * 1024;
 const MEMORY_RECHECK_MS = 2000;
 /** Tries per job when the worker itself crashes (the second one re-queues once). */
 const MAX_ATTEMPTS_ON_CRASH = 2;
@@ -140,6 +142,7 @@ export class JobQueue {
     const job = this.jobs.get(id);
     if (job === undefined) throw new Error(`Unknown job ${id}.`);
     const next: Job = { ...job, ...changes, status: transition(job.status, status) };
+    if (next.log.length > JOB_LOG_LIMIT) next.log = `[earlier output trimmed]\n${next.log.slice(-JOB_LOG_LIMIT)}`;
     this.jobs.set(id, next);
     this.updated.emit(next);
     if (isTerminal(status)) this.finished.emit(next);
