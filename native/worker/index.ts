@@ -1,4 +1,4 @@
-import { MainToWorkerSchema, WORKER_METHODS, type BinarySettings, type ToolchainReport } from '../../app/worker/protocol';
+import { MainToWorkerSchema, WORKER_METHODS, type BinarySettings, type ToolchainReport, type WorkerParams } from '../../app/worker/protocol';
 import { UserFacingError, serializeError } from '../../app/util/errors';
 import { resolveBinary } from '../binaries';
 import { probeFile } from '../probe';
@@ -38,19 +38,27 @@ async function requireTools(): Promise<Toolchain> {
   return tools;
 }
 
+/** Validates a request's params, with a readable error instead of a schema dump. */
+function paramsFor<M extends keyof typeof WORKER_METHODS>(method: M, raw: unknown): WorkerParams<M> {
+  const parsed = WORKER_METHODS[method].params.safeParse(raw);
+  if (parsed.success) return parsed.data as WorkerParams<M>;
+  const issue = parsed.error.issues[0];
+  throw new Error(`Invalid ${method} request: ${issue?.path.join('.') || 'params'}: ${issue?.message ?? 'invalid'}`);
+}
+
 async function serve(method: keyof typeof WORKER_METHODS, rawParams: unknown, signal: AbortSignal, id: number): Promise<unknown> {
   switch (method) {
     case 'configure': {
-      toolchain = configure(WORKER_METHODS.configure.params.parse(rawParams));
+      toolchain = configure(paramsFor('configure', rawParams));
       return (await toolchain).report;
     }
     case 'probe': {
-      const params = WORKER_METHODS.probe.params.parse(rawParams);
+      const params = paramsFor('probe', rawParams);
       const tools = await requireTools();
       return probeFile(tools.ffprobe, params.path, params.timeoutMs, signal, tools.env);
     }
     case 'run': {
-      const params = WORKER_METHODS.run.params.parse(rawParams);
+      const params = paramsFor('run', rawParams);
       const tools = await requireTools();
       return runSteps(tools, params, signal, (progress) => channel.send({ type: 'progress', id, progress }));
     }
