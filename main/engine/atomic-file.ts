@@ -19,10 +19,18 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
   }
 }
 
+/** Reads JSON: undefined when the file does not exist, DAMAGED when it cannot be parsed. */
+export const DAMAGED = Symbol('damaged');
 export async function readJson(file: string): Promise<unknown> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as unknown;
+    text = await readFile(file, 'utf8');
   } catch {
     return undefined;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return DAMAGED;
   }
 }

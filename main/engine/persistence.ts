@@ -3,7 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { SettingsSchema, DEFAULT_SETTINGS, type Settings } from '../../app/api/settings';
 import { JobSchema, type Job } from '../../app/jobs/job';
-import { readJson, writeFileAtomic } from './atomic-file';
+import { rename } from 'node:fs/promises';
+import { DAMAGED, readJson, writeFileAtomic } from './atomic-file';
 import { discard } from './output';
 
 // Queue, history and settings on disk with a schema version, written atomically and
@@ -42,8 +43,10 @@ export class StateFile {
     const raw = await readJson(this.file);
     const problems: string[] = [];
     if (raw === undefined) return { settings: { ...DEFAULT_SETTINGS }, jobs: [], problems };
-    const parsed = StateFileSchema.safeParse(raw);
+    const parsed = StateFileSchema.safeParse(raw === DAMAGED ? null : raw);
     if (!parsed.success) {
+      // Keep the unreadable file beside the new one rather than destroying it.
+      await rename(this.file, `${this.file}.unreadable-${Date.now()}`).catch(() => undefined);
       problems.push('The saved queue could not be read and was started fresh.');
       return { settings: { ...DEFAULT_SETTINGS }, jobs: [], problems };
     }
