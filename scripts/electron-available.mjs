@@ -20,14 +20,23 @@ export function findElectron(repoRoot = root, env = process.env) {
   const pkg = path.join(repoRoot, 'node_modules', 'electron');
   const pathFile = path.join(pkg, 'path.txt');
   if (!existsSync(pathFile)) {
-    return { available: false, reason: `${path.relative(repoRoot, pathFile)} is missing (the Electron binary was never downloaded)` };
+    return {
+      available: false,
+      reason: `${path.relative(repoRoot, pathFile)} is missing (the Electron binary was never downloaded)`,
+    };
   }
   const relative = readFileSync(pathFile, 'utf8').trim();
-  if (relative === '') return { available: false, reason: `${path.relative(repoRoot, pathFile)} is empty` };
-  const distDir = env.ELECTRON_OVERRIDE_DIST_PATH ? path.resolve(env.ELECTRON_OVERRIDE_DIST_PATH) : path.join(pkg, 'dist');
+  if (relative === '')
+    return { available: false, reason: `${path.relative(repoRoot, pathFile)} is empty` };
+  const distDir = env.ELECTRON_OVERRIDE_DIST_PATH
+    ? path.resolve(env.ELECTRON_OVERRIDE_DIST_PATH)
+    : path.join(pkg, 'dist');
   const binary = path.join(distDir, relative);
   if (!existsSync(binary) || !statSync(binary).isFile()) {
-    return { available: false, reason: `the Electron binary ${binary} named by path.txt is missing` };
+    return {
+      available: false,
+      reason: `the Electron binary ${binary} named by path.txt is missing`,
+    };
   }
   if (process.platform !== 'win32') {
     try {
@@ -39,7 +48,10 @@ export function findElectron(repoRoot = root, env = process.env) {
   return { available: true, path: binary };
 }
 
-if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (
+  process.argv[1] !== undefined &&
+  path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+) {
   const found = findElectron();
   if (found.available) {
     console.log(found.path);
