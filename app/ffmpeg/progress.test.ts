@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_FIXTURES, readFixture } from '../../test/fixtures/fixtures';
-import { estimateEta, overallPercent, ProgressParser, toProgressBlock, type ProgressBlock } from './progress';
+import {
+  estimateEta,
+  overallPercent,
+  ProgressParser,
+  toProgressBlock,
+  type ProgressBlock,
+} from './progress';
 
 // Recorded with ffmpeg 5.1 by test/fixtures/record.sh (-progress pipe:1 -stats_period 0.25).
 const recorded = (name: string): string => readFixture(`progress/${name}`);
@@ -25,7 +31,7 @@ function feed(chunks: readonly string[]): ProgressBlock[] {
 function randomChunks(text: string, seed: number, maxSize: number): string[] {
   const next = seeded(seed);
   const chunks: string[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const size = 1 + Math.floor(next() * maxSize);
     chunks.push(text.slice(i, i + size));
     i += size;
@@ -41,7 +47,8 @@ function oracle(text: string): ProgressBlock[] {
   const blocks = text.split(/^progress=.*$/m).slice(0, -1);
   const ends = [...text.matchAll(/^progress=(.*)$/gm)].map((m) => m[1]);
   return blocks.map((block, i) => {
-    const get = (key: string): string | undefined => new RegExp(`^${key}=\\s*(.*)$`, 'm').exec(block)?.[1];
+    const get = (key: string): string | undefined =>
+      new RegExp(`^${key}=\\s*(.*)$`, 'm').exec(block)?.[1];
     const speed = get('speed');
     return {
       frame: Number(get('frame') ?? 0),
@@ -61,7 +68,8 @@ describe('ProgressParser on recorded ffmpeg 5.1 output', () => {
 
     it('finds one block per progress= line, matching an independent reading', () => {
       expect(whole.length).toBe(text.match(/^progress=/gm)?.length);
-      expect(whole.length).toBeGreaterThan(5);
+      // At least a first report and a final one (a fast machine may print no more).
+      expect(whole.length).toBeGreaterThanOrEqual(2);
       expect(whole).toEqual(oracle(text));
     });
 
@@ -69,9 +77,12 @@ describe('ProgressParser on recorded ffmpeg 5.1 output', () => {
       expect(feed([...text])).toEqual(whole);
     });
 
-    it.each([1, 2, 3, 42, 2024])('gives the same blocks for random-size chunks (seed %i)', (seed) => {
-      expect(feed(randomChunks(text, seed, 64))).toEqual(whole);
-    });
+    it.each([1, 2, 3, 42, 2024])(
+      'gives the same blocks for random-size chunks (seed %i)',
+      (seed) => {
+        expect(feed(randomChunks(text, seed, 64))).toEqual(whole);
+      },
+    );
 
     it('gives the same blocks with CRLF line ends (Windows pipes)', () => {
       expect(feed(randomChunks(text.replace(/\n/g, '\r\n'), 7, 32))).toEqual(whole);
@@ -111,7 +122,8 @@ describe('ProgressParser on recorded ffmpeg 5.1 output', () => {
     expect(last?.totalSizeBytes).toBeGreaterThan(100_000);
     // "speed= 3.3x" is padded with spaces in real output.
     expect(recorded('x264-720p.txt')).toMatch(/^speed= +\d/m);
-    expect(blocks.every((b) => b.speed === null || b.speed > 0)).toBe(true);
+    expect(blocks.every((b) => b.speed === null || b.speed >= 0)).toBe(true);
+    expect(last?.speed).toBeGreaterThan(0);
   });
 
   it('reads audio-only output, which has no frame= or fps= keys', () => {
@@ -135,12 +147,21 @@ describe('ProgressParser on recorded ffmpeg 5.1 output', () => {
 });
 
 describe('toProgressBlock', () => {
-  const block = (entries: Record<string, string>): ProgressBlock => toProgressBlock(new Map(Object.entries(entries)));
+  const block = (entries: Record<string, string>): ProgressBlock =>
+    toProgressBlock(new Map(Object.entries(entries)));
 
   it.each<[string, Record<string, string>, Partial<ProgressBlock>]>([
     ['out_time_ms is microseconds', { out_time_ms: '2500000' }, { outTimeSec: 2.5 }],
-    ['out_time_us wins over out_time_ms', { out_time_us: '1000000', out_time_ms: '9000000' }, { outTimeSec: 1 }],
-    ['N/A out_time is 0', { out_time_us: 'N/A', out_time_ms: 'N/A', out_time: 'N/A' }, { outTimeSec: 0 }],
+    [
+      'out_time_us wins over out_time_ms',
+      { out_time_us: '1000000', out_time_ms: '9000000' },
+      { outTimeSec: 1 },
+    ],
+    [
+      'N/A out_time is 0',
+      { out_time_us: 'N/A', out_time_ms: 'N/A', out_time: 'N/A' },
+      { outTimeSec: 0 },
+    ],
     ['a negative out_time (pre-roll) is 0', { out_time_us: '-7000' }, { outTimeSec: 0 }],
     ['speed N/A is null', { speed: 'N/A' }, { speed: null }],
     ['padded speed', { speed: '   0x' }, { speed: 0 }],
@@ -149,7 +170,11 @@ describe('toProgressBlock', () => {
     ['frame and fps', { frame: '104', fps: '102.11' }, { frame: 104, fps: 102.11 }],
     ['progress=end', { progress: 'end' }, { end: true }],
     ['progress=continue', { progress: 'continue' }, { end: false }],
-    ['nothing known', {}, { frame: 0, fps: 0, outTimeSec: 0, totalSizeBytes: 0, speed: null, end: false }],
+    [
+      'nothing known',
+      {},
+      { frame: 0, fps: 0, outTimeSec: 0, totalSizeBytes: 0, speed: null, end: false },
+    ],
   ])('%s', (_name, fields, expected) => {
     expect(block(fields)).toMatchObject(expected);
   });
@@ -166,7 +191,13 @@ describe('overallPercent', () => {
     ['second of two equal steps, start', [{ weight: 1 }, { weight: 1 }], 1, 0, 50],
     ['weighted: first step (1 of 4) done', [{ weight: 1 }, { weight: 3 }], 0, 1, 25],
     ['weighted: second step half way', [{ weight: 1 }, { weight: 3 }], 1, 0.5, 62.5],
-    ['scan, 3 segments, join', [{ weight: 0.5 }, { weight: 3 }, { weight: 3 }, { weight: 3 }, { weight: 0.5 }], 4, 0.5, 97.5],
+    [
+      'scan, 3 segments, join',
+      [{ weight: 0.5 }, { weight: 3 }, { weight: 3 }, { weight: 3 }, { weight: 0.5 }],
+      4,
+      0.5,
+      97.5,
+    ],
   ])('%s', (_name, steps, index, fraction, expected) => {
     const percent = overallPercent(steps, index, fraction);
     if (expected === null) expect(percent).toBeNull();
@@ -188,7 +219,9 @@ describe('overallPercent', () => {
     }
     expect(percents[0]).toBe(0);
     expect(percents.every((p, i) => i === 0 || p >= (percents[i - 1] ?? 0))).toBe(true);
-    expect(Math.max(...percents.slice(0, 13))).toBeLessThanOrEqual(25);
+    const firstStep = feed([recorded('audio-mp3.txt')]).length;
+    expect(Math.max(...percents.slice(0, firstStep))).toBeLessThanOrEqual(25);
+    expect(percents[firstStep]).toBeGreaterThanOrEqual(25);
     expect(percents.at(-1)).toBeGreaterThan(95);
     expect(percents.at(-1)).toBeLessThanOrEqual(100);
   });
@@ -213,7 +246,9 @@ describe('estimateEta', () => {
   it('is null while a recorded slow start has produced no output yet', () => {
     const blocks = feed([recorded('x265-slow-start.txt')]);
     // -re input: one block per 0.25 s of wall time.
-    const etas = blocks.map((b, i) => estimateEta(i * 0.25, overallPercent([{ weight: 1 }], 0, b.outTimeSec / 3)));
+    const etas = blocks.map((b, i) =>
+      estimateEta(i * 0.25, overallPercent([{ weight: 1 }], 0, b.outTimeSec / 3)),
+    );
     expect(etas.slice(0, 5)).toEqual([null, null, null, null, null]);
     expect(etas.at(-2)).toBeGreaterThan(0);
     expect(etas.at(-1)).toBeGreaterThanOrEqual(0);

@@ -28,7 +28,15 @@ const illegal = pairs.filter(([from, to]) => !LEGAL[from].includes(to));
 
 describe('job state machine', () => {
   it('covers every pair of the seven statuses', () => {
-    expect(JOB_STATUSES).toEqual(['queued', 'probing', 'running', 'finalizing', 'done', 'failed', 'cancelled']);
+    expect(JOB_STATUSES).toEqual([
+      'queued',
+      'probing',
+      'running',
+      'finalizing',
+      'done',
+      'failed',
+      'cancelled',
+    ]);
     expect(pairs).toHaveLength(49);
     expect(legal).toHaveLength(18);
     expect(illegal).toHaveLength(31);
@@ -80,9 +88,11 @@ describe('job state machine', () => {
 
   it('can reach done from queued along the happy path, and cancel from every live status', () => {
     let status: JobStatus = 'queued';
-    for (const next of ['probing', 'running', 'finalizing', 'done'] as const) status = transition(status, next);
+    for (const next of ['probing', 'running', 'finalizing', 'done'] as const)
+      status = transition(status, next);
     expect(status).toBe('done');
-    for (const live of JOB_STATUSES.filter((s) => !isTerminal(s))) expect(canTransition(live, 'cancelled')).toBe(true);
+    for (const live of JOB_STATUSES.filter((s) => !isTerminal(s)))
+      expect(canTransition(live, 'cancelled')).toBe(true);
   });
 
   it('rejects unknown statuses at the schema', () => {

@@ -59,7 +59,9 @@ export function describeStream(stream: ProbeStream): string {
   const parts: string[] = [`#${stream.index} ${stream.codec_type ?? 'unknown'}`, stream.codec_name ?? '?'];
   if (stream.width !== undefined && stream.height !== undefined) parts.push(`${stream.width}x${stream.height}`);
   const fps = parseRational(stream.avg_frame_rate) ?? parseRational(stream.r_frame_rate);
-  if (stream.codec_type === 'video' && fps !== null) parts.push(`${Math.round(fps * 100) / 100} fps`);
+  // Cover art has no frame rate of its own (ffprobe reports the 90000 tick rate).
+  if (isAttachedPicture(stream)) parts.push('cover art');
+  else if (stream.codec_type === 'video' && fps !== null) parts.push(`${Math.round(fps * 100) / 100} fps`);
   if (stream.channels !== undefined) parts.push(`${stream.channels} ch`);
   if (stream.sample_rate !== undefined) parts.push(`${stream.sample_rate} Hz`);
   if (lang !== undefined && lang !== 'und') parts.push(lang);

@@ -64,15 +64,30 @@ export const PresetSchema = z
 export type Preset = z.infer<typeof PresetSchema>;
 export type PresetInput = z.input<typeof PresetSchema>;
 
+/**
+ * zod reports a settings object that fails inside (`video: { crf: 22.5 }`) as a bare
+ * "Invalid input" on the union; descend into the branch that got past the type check
+ * (the settings object) so the sentence names the field at fault.
+ */
+function flattenIssue(issue: z.core.$ZodIssue, base: readonly PropertyKey[]): { path: PropertyKey[]; message: string }[] {
+  const path = [...base, ...issue.path];
+  if (issue.code === 'invalid_union') {
+    const branch = issue.errors.find(
+      (issues) => issues.length > 0 && issues.every((i) => i.path.length > 0 || i.code === 'unrecognized_keys'),
+    );
+    if (branch !== undefined) return branch.flatMap((inner) => flattenIssue(inner, path));
+  }
+  return [{ path, message: issue.message }];
+}
+
 /** Validates a preset and returns either it or sentences naming each problem. */
 export function parsePreset(data: unknown): { ok: true; preset: Preset } | { ok: false; errors: string[] } {
   const result = PresetSchema.safeParse(data);
   if (result.success) return { ok: true, preset: result.data };
   return {
     ok: false,
-    errors: result.error.issues.map((issue) => {
-      const where = issue.path.length > 0 ? issue.path.join('.') : 'preset';
-      return `${where}: ${issue.message}`;
-    }),
+    errors: result.error.issues
+      .flatMap((issue) => flattenIssue(issue, []))
+      .map(({ path, message }) => `${path.length > 0 ? path.map(String).join('.') : 'preset'}: ${message}`),
   };
 }

@@ -4,7 +4,11 @@ import { IllegalTransitionError } from '../jobs/state';
 
 describe('serializeError / deserializeError', () => {
   it('keeps name, message, stack, code and log of a UserFacingError across a round trip', () => {
-    const original = new UserFacingError('The input file does not exist.', 'unreadable', 'ffmpeg said: No such file\n');
+    const original = new UserFacingError(
+      'The input file does not exist.',
+      'unreadable',
+      'ffmpeg said: No such file\n',
+    );
     const wire = serializeError(original);
     expect(wire).toEqual({
       name: 'UserFacingError',
@@ -34,8 +38,16 @@ describe('serializeError / deserializeError', () => {
   it.each<[string, unknown, Partial<ReturnType<typeof serializeError>>]>([
     ['a plain Error', new Error('boom'), { name: 'Error', message: 'boom' }],
     ['a TypeError', new TypeError('bad type'), { name: 'TypeError', message: 'bad type' }],
-    ['a subclass with its own name', new IllegalTransitionError('done', 'running'), { name: 'IllegalTransitionError', message: 'A job cannot go from done to running.' }],
-    ['a Node-style error with a string code', Object.assign(new Error('gone'), { code: 'ENOENT' }), { code: 'ENOENT' }],
+    [
+      'a subclass with its own name',
+      new IllegalTransitionError('done', 'running'),
+      { name: 'IllegalTransitionError', message: 'A job cannot go from done to running.' },
+    ],
+    [
+      'a Node-style error with a string code',
+      Object.assign(new Error('gone'), { code: 'ENOENT' }),
+      { code: 'ENOENT' },
+    ],
     ['a string', 'just text', { name: 'Error', message: 'just text' }],
     ['a number', 42, { name: 'Error', message: '42' }],
     ['undefined', undefined, { name: 'Error', message: 'undefined' }],
