@@ -7,11 +7,35 @@ const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use lowercase letters,
  * Extra ffmpeg options: options only, never inputs, outputs or protocols. `-lavfi` is
  * another name for `-filter_complex`, and after `--` ffmpeg reads every word as a file.
  */
+/** Options that could read or write files, add inputs or outputs, or change protocols. */
+const FORBIDDEN_OPTION =
+  /^-(i|f|y|n|map|map_channel|filter.*|vf|af|lavfi|protocol_whitelist|attach|dump_attachment|vstats.*|passlogfile|progress|report|stats_file|sdp_file|fpre|[avs]?pre|x26[45]-?stats|metadata)$/;
+const OPTION_NAME = /^-[A-Za-z][A-Za-z0-9_:.-]*$/;
+
+/**
+ * Extra encoder options as `-option value` pairs, never a bare word (ffmpeg would read
+ * it as another output file) and never an option that touches files or streams.
+ */
 const ExtraArgs = z
   .array(z.string().max(200))
   .max(64)
-  .refine((args) => !args.some((a) => a === '--' || /^-(i|f|y|n|map|filter_complex(_script)?|lavfi|protocol_whitelist)$/.test(a)), {
-    message: 'extra arguments may not set inputs, outputs, mapping or protocols',
+  .superRefine((args, ctx) => {
+    if (args.length % 2 !== 0) {
+      ctx.addIssue({ code: 'custom', message: 'extra arguments must be "-option", "value" pairs' });
+      return;
+    }
+    for (let i = 0; i < args.length; i += 2) {
+      const option = args[i] ?? '';
+      if (!OPTION_NAME.test(option)) {
+        ctx.addIssue({ code: 'custom', path: [i], message: `"${option}" is not an option name; extra arguments must be "-option", "value" pairs` });
+      } else if (FORBIDDEN_OPTION.test(option)) {
+        ctx.addIssue({ code: 'custom', path: [i], message: `${option} is not allowed: extra arguments may not set inputs, outputs, mapping, filters, files or protocols` });
+      }
+      const value = args[i + 1] ?? '';
+      if (/(^|[=:,])(file|https?|tcp|udp|rtmp|concat|subfile|data)?:\/\/|^file:|movie=/.test(value)) {
+        ctx.addIssue({ code: 'custom', path: [i + 1], message: 'extra argument values may not name files or URLs' });
+      }
+    }
   });
 
 export const VideoCodecSchema = z.enum(['libx264', 'libx265', 'libsvtav1', 'libvpx-vp9', 'libvpx']);
