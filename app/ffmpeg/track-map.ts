@@ -1,5 +1,5 @@
 import type { MediaInfo, ProbeStream } from '../media/model';
-import { audioStreams, isTextSubtitle, preferredStream, subtitleStreams, videoStreams } from '../media/streams';
+import { audioStreams, isAttachedPicture, isTextSubtitle, preferredStream, subtitleStreams, videoStreams } from '../media/streams';
 import type { Container, Preset } from '../presets/schema';
 
 // Decides which input streams go to the output and how subtitles are carried:
@@ -74,5 +74,7 @@ export function mapTracks(preset: Preset, info: MediaInfo): TrackMap {
   if (preset.subtitles === 'drop' && subtitleStreams(info).length > 0) {
     warnings.push(`Subtitles were dropped, as the preset asks.`);
   }
+  const coverArt = info.streams.filter(isAttachedPicture);
+  if (coverArt.length > 0) warnings.push(`Cover art ${coverArt.map(label).join(', ')} was not kept.`);
   return { video, audio, subtitles, warnings };
 }
