@@ -4,6 +4,7 @@ import { ProgressSchema } from '../jobs/progress';
 import { MediaInfoSchema } from '../media/model';
 import { PresetSchema } from '../presets/schema';
 import { ToolchainReportSchema } from '../worker/protocol';
+import { HardwareReportSchema } from '../hardware/model';
 import { SettingsSchema } from './settings';
 
 // The api every host serves (Electron IPC, WebSocket, in-process) and every client
@@ -79,6 +80,10 @@ export const API = {
   },
   system: {
     doctor: method(none, ToolchainReportSchema),
+  },
+  hardware: {
+    /** The capability matrix: cached per ffmpeg build and driver; `refresh` tests again. */
+    inspect: method(z.object({ refresh: z.boolean().default(false) }), HardwareReportSchema),
   },
 } as const;
 

@@ -1,12 +1,25 @@
 import type { Plan } from '../jobs/plan';
 import type { MediaInfo } from '../media/model';
 import type { AudioSettings, Preset, VideoSettings } from '../presets/schema';
+import { hardwareVideoArgs, type HardwareEncoder } from '../hardware/encoder-args';
 import { FFMPEG_PREFIX, fileUrl } from './safety';
 import { mapTracks } from './track-map';
 
 // Builds the complete ffmpeg argument list for converting one input with one preset.
 // Pure: the same preset and probe always give the same command, which `--dry-run`
 // prints and the worker runs verbatim.
+
+/** Never upscale; keep the aspect ratio; even width for 4:2:0. */
+function scaleFilter(settings: VideoSettings): string[] {
+  return settings.maxHeight === undefined ? [] : [`scale=-2:'min(${settings.maxHeight},ih)'`];
+}
+
+function hardwareArgs(settings: VideoSettings, hw: HardwareEncoder): string[] {
+  const { filters, codec } = hardwareVideoArgs(hw, settings);
+  const chain = [...scaleFilter(settings), ...filters];
+  // Software-encoder extraArgs (x264/x265 options) do not apply to hardware encoders.
+  return [...codec, ...(chain.length ? ['-vf', chain.join(',')] : [])];
+}
 
 function videoArgs(settings: VideoSettings): string[] {
   const args = ['-c:v', settings.codec, '-crf', String(settings.crf)];
@@ -16,10 +29,8 @@ function videoArgs(settings: VideoSettings): string[] {
   }
   if (settings.codec === 'libvpx-vp9') args.push('-row-mt', '1');
   if (settings.pixelFormat !== undefined) args.push('-pix_fmt', settings.pixelFormat);
-  if (settings.maxHeight !== undefined) {
-    // Never upscale; keep the aspect ratio; even width for 4:2:0.
-    args.push('-vf', `scale=-2:'min(${settings.maxHeight},ih)'`);
-  }
+  const chain = scaleFilter(settings);
+  if (chain.length > 0) args.push('-vf', chain.join(','));
   return [...args, ...settings.extraArgs];
 }
 
@@ -37,11 +48,15 @@ export interface ConvertPlanInput {
   info: MediaInfo;
   /** Absolute path the step writes (a temporary name beside the final output). */
   output: string;
+  /** A hardware encoder that the matrix found working; null or absent for software. */
+  hardware?: HardwareEncoder | null;
 }
 
-export function buildConvertArgs({ preset, info, output }: ConvertPlanInput): { args: string[]; warnings: string[] } {
+export function buildConvertArgs({ preset, info, output, hardware = null }: ConvertPlanInput): { args: string[]; warnings: string[] } {
   const tracks = mapTracks(preset, info);
-  const args: string[] = [...FFMPEG_PREFIX, '-i', fileUrl(info.path)];
+  const hw = typeof preset.video === 'object' && tracks.video !== undefined ? hardware : null;
+  const setup = hw === null || typeof preset.video !== 'object' ? [] : hardwareVideoArgs(hw, preset.video).global;
+  const args: string[] = [...FFMPEG_PREFIX, ...setup, '-i', fileUrl(info.path)];
 
   if (tracks.video !== undefined) args.push('-map', `0:${tracks.video.index}`);
   for (const stream of tracks.audio) args.push('-map', `0:${stream.index}`);
@@ -49,7 +64,8 @@ export function buildConvertArgs({ preset, info, output }: ConvertPlanInput): { 
   if (preset.video === 'copy' && preset.audio === 'copy') args.push('-map', '0:t?');
 
   if (tracks.video !== undefined) {
-    args.push(...(preset.video === 'copy' ? ['-c:v', 'copy'] : preset.video === 'none' ? [] : videoArgs(preset.video)));
+    const video = preset.video;
+    args.push(...(video === 'copy' ? ['-c:v', 'copy'] : video === 'none' ? [] : hw !== null ? hardwareArgs(video, hw) : videoArgs(video)));
   }
   if (tracks.audio.length > 0) args.push(...(preset.audio === 'copy' ? ['-c:a', 'copy'] : audioArgs(preset.audio)));
   tracks.subtitles.forEach(({ codec }, i) => args.push(`-c:s:${i}`, codec));

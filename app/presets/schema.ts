@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HardwareChoiceSchema } from '../hardware/model';
 
 // A preset is data (resources/presets/*.json, or a user's JSON file), validated here.
 
@@ -83,6 +84,8 @@ export const PresetSchema = z
     subtitles: z.enum(['keep', 'drop']).default('keep'),
     /** Move the MP4 index to the front for web playback. */
     faststart: z.boolean().default(false),
+    /** Hardware encoding: off, auto (best encoder that really works here), or one backend. */
+    hardware: HardwareChoiceSchema.default('off'),
   })
   .strict();
 export type Preset = z.infer<typeof PresetSchema>;

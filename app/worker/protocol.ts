@@ -3,6 +3,7 @@ import { SerializedErrorSchema } from '../util/errors';
 import { StepSchema } from '../jobs/plan';
 import { ProgressSchema } from '../jobs/progress';
 import { MediaInfoSchema } from '../media/model';
+import { HardwareReportSchema } from '../hardware/model';
 
 // The main ⇄ worker protocol: requests with ids, cancellation, progress events and
 // errors as name/message/stack. Both sides validate every message they receive.
@@ -52,6 +53,12 @@ export const RunParamsSchema = z.object({
 });
 export type RunParams = z.infer<typeof RunParamsSchema>;
 
+export const HardwareParamsSchema = z.object({
+  refresh: z.boolean(),
+  samplesDir: z.string().min(1).max(4096),
+  previous: HardwareReportSchema.nullable(),
+});
+
 export const RunResultSchema = z.object({ log: z.string() });
 export type RunResult = z.infer<typeof RunResultSchema>;
 
@@ -60,6 +67,7 @@ export const WORKER_METHODS = {
   configure: { params: BinarySettingsSchema, result: ToolchainReportSchema },
   probe: { params: ProbeParamsSchema, result: MediaInfoSchema },
   run: { params: RunParamsSchema, result: RunResultSchema },
+  hardware: { params: HardwareParamsSchema, result: HardwareReportSchema },
 } as const;
 export type WorkerMethod = keyof typeof WORKER_METHODS;
 export type WorkerParams<M extends WorkerMethod> = z.infer<(typeof WORKER_METHODS)[M]['params']>;
@@ -68,7 +76,7 @@ export type WorkerResult<M extends WorkerMethod> = z.infer<(typeof WORKER_METHOD
 const RequestId = z.number().int().nonnegative();
 
 export const MainToWorkerSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('request'), id: RequestId, method: z.enum(['configure', 'probe', 'run']), params: z.unknown() }),
+  z.object({ type: z.literal('request'), id: RequestId, method: z.enum(['configure', 'probe', 'run', 'hardware']), params: z.unknown() }),
   z.object({ type: z.literal('cancel'), id: RequestId }),
   z.object({ type: z.literal('shutdown') }),
 ]);

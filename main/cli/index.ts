@@ -3,6 +3,7 @@ import { OnExistsSchema } from '../../app/jobs/job';
 import type { Settings } from '../../app/api/settings';
 import type { Engine } from '../engine/engine';
 import { convert } from './commands/convert';
+import { hwCommand } from './commands/hw';
 import { doctorCommand, presetsCommand } from './commands/info';
 import { probeCommand } from './commands/probe';
 import { serveCommand } from './commands/serve';
@@ -22,6 +23,7 @@ const OPTIONS = {
   host: { type: 'string' },
   port: { type: 'string' },
   'state-dir': { type: 'string' },
+  refresh: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -52,9 +54,11 @@ async function run(argv: string[]): Promise<number> {
       if (paths.length === 0) throw new UsageError('probe needs at least one file.');
       return probeCommand(paths, json);
     case 'presets':
-    case 'doctor': {
+    case 'doctor':
+    case 'hw': {
       const engine = (active = await cliEngine({}, values['preset-file'] ?? []));
       try {
+        if (command === 'hw') return await hwCommand(engine, json, values.refresh === true);
         return command === 'presets' ? await presetsCommand(engine, json) : await doctorCommand(engine, json);
       } finally {
         await engine.dispose();

@@ -16,6 +16,8 @@ Commands:
       --json                  print a final JSON summary of every job
   presets [--json] [--preset-file FILE]
       List the presets.
+  hw [--json] [--refresh]
+      Test which hardware encoders and decoders really work here, and why not.
   doctor [--json]
       Show which ffmpeg and ffprobe are used, their versions, and the sandbox.
   serve [--host 127.0.0.1] [--port N] [--out DIR] [--state-dir DIR]

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { FramewrightApi, ProbeOutcome, QueueState } from '../../app/api/contract';
 import { SettingsSchema, DEFAULT_SETTINGS, type Settings } from '../../app/api/settings';
@@ -6,6 +7,7 @@ import { buildConvertArgs } from '../../app/ffmpeg/convert-args';
 import type { JobSpec } from '../../app/jobs/job';
 import { UserFacingError } from '../../app/util/errors';
 import { Emitter } from './emitter';
+import { HardwareService } from './hardware';
 import { expandPaths } from './expand';
 import { JobQueue, defaultConcurrency } from './job-queue';
 import { StateFile } from './persistence';
@@ -27,6 +29,14 @@ export interface EngineOptions {
   overrides?: Partial<Settings>;
   /** Memory high-water check (a sentence when memory is short); tests replace it. */
   memoryCheck?: () => string | null;
+  /** Cache folder (hardware matrix); default: stateDir/cache, else the user's cache folder. */
+  cacheDir?: string;
+}
+
+function defaultCacheDir(stateDir: string | null): string {
+  if (stateDir !== null) return path.join(stateDir, 'cache');
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'framewright');
 }
 
 export interface Engine extends FramewrightApi {
@@ -53,6 +63,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const supervisor: WorkerSupervisor = new WorkerSupervisor(options.launchWorker, () => {
     void supervisor.request('configure', binarySettings()).catch(() => undefined);
   });
+  const hardware = new HardwareService(supervisor, options.cacheDir ?? defaultCacheDir(options.stateDir));
   const queue = new JobQueue({
     supervisor,
     presets: presetStore,
@@ -176,6 +187,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     system: {
       doctor: () => supervisor.request('configure', binarySettings()),
+    },
+    hardware: {
+      inspect: ({ refresh }) => hardware.inspect(refresh ?? false),
     },
     dispose: () => {
       disposed ??= (async () => {

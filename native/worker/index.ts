@@ -1,6 +1,7 @@
 import { MainToWorkerSchema, WORKER_METHODS, type BinarySettings, type ToolchainReport, type WorkerParams } from '../../app/worker/protocol';
 import { UserFacingError, serializeError } from '../../app/util/errors';
 import { resolveBinary } from '../binaries';
+import { hardwareMatrix } from '../hardware/matrix';
 import { probeFile } from '../probe';
 import { observeChildren } from '../process/run-program';
 import { runSteps, type Toolchain } from '../run-steps';
@@ -18,7 +19,10 @@ let toolchain: Promise<{ report: ToolchainReport; tools: Toolchain | null }> | n
 /** ffmpeg sees only a minimal environment (no tokens, no proxies). */
 function programEnv(): Record<string, string> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' };
-  if (process.env.HOME !== undefined) env.HOME = process.env.HOME;
+  for (const key of ['HOME', 'LD_LIBRARY_PATH', 'LIBVA_DRIVER_NAME', 'LIBVA_DRIVERS_PATH', 'CUDA_VISIBLE_DEVICES', 'VK_DRIVER_FILES', 'VK_ICD_FILENAMES']) {
+    const value = process.env[key];
+    if (value !== undefined) env[key] = value;
+  }
   return env;
 }
 
@@ -56,6 +60,13 @@ async function serve(method: keyof typeof WORKER_METHODS, rawParams: unknown, si
       const params = paramsFor('probe', rawParams);
       const tools = await requireTools();
       return probeFile(tools.ffprobe, params.path, params.timeoutMs, signal, tools.env);
+    }
+    case 'hardware': {
+      const params = paramsFor('hardware', rawParams);
+      toolchain ??= configure({});
+      const { report } = await toolchain;
+      if (report.ffmpeg === null) throw new UserFacingError(report.problems.at(-1) ?? 'FFmpeg was not found.', 'no-ffmpeg');
+      return hardwareMatrix({ ffmpeg: report.ffmpeg, env: programEnv(), samplesDir: params.samplesDir, previous: params.previous, refresh: params.refresh });
     }
     case 'run': {
       const params = paramsFor('run', rawParams);

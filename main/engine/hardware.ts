@@ -1,0 +1,53 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { HardwareReportSchema, type HardwareReport } from '../../app/hardware/model';
+import { readJson, writeFileAtomic } from './atomic-file';
+import type { WorkerSupervisor } from './supervisor';
+
+/**
+ * Asks the worker for the capability matrix and keeps the last report on disk: the
+ * worker reuses it while the ffmpeg build and the devices and drivers are unchanged.
+ */
+export class HardwareService {
+  private last: HardwareReport | null = null;
+  private inflight: Promise<HardwareReport> | null = null;
+  private readonly file: string;
+
+  constructor(
+    private readonly supervisor: WorkerSupervisor,
+    private readonly cacheDir: string,
+  ) {
+    this.file = path.join(cacheDir, 'hardware.json');
+  }
+
+  inspect(refresh: boolean): Promise<HardwareReport> {
+    // One matrix at a time: a second caller shares the run in progress.
+    this.inflight ??= this.run(refresh).finally(() => {
+      this.inflight = null;
+    });
+    return this.inflight;
+  }
+
+  private async run(refresh: boolean): Promise<HardwareReport> {
+    if (this.last === null) {
+      const saved = HardwareReportSchema.safeParse(await readJson(this.file));
+      this.last = saved.success ? saved.data : null;
+    }
+    const report = await this.supervisor.request('hardware', {
+      refresh,
+      samplesDir: path.join(this.cacheDir, 'hw-samples'),
+      previous: this.last,
+    });
+    if (!report.fromCache) {
+      await mkdir(this.cacheDir, { recursive: true });
+      await writeFileAtomic(this.file, JSON.stringify(report)).catch(() => undefined);
+    }
+    this.last = report;
+    return report;
+  }
+
+  /** The last known report without testing anything (null before the first run). */
+  get known(): HardwareReport | null {
+    return this.last;
+  }
+}
