@@ -1,6 +1,6 @@
 import type { VideoSettings } from '../presets/schema';
 import { AUTO_ORDER, BACKEND_INFO, type Os } from './backends';
-import type { Backend, HardwareChoice, HardwareReport, HwCodec } from './model';
+import { CODEC_LABEL, type Backend, type HardwareChoice, type HardwareReport, type HwCodec } from './model';
 
 // Using the matrix: pick a hardware encoder that really works, and translate a
 // preset's constant-quality intent into that encoder's options.
@@ -35,7 +35,8 @@ export function pickEncoder(settings: VideoSettings, choice: HardwareChoice, rep
   const why = cells
     .filter((c) => c.status === 'unavailable' || c.status === 'not-built')
     .map((c) => `${BACKEND_INFO[c.backend].label}: ${c.reason}`);
-  const subject = choice === 'auto' ? `No hardware ${codec.toUpperCase()} encoder works on this machine` : `${BACKEND_INFO[choice].label} cannot encode ${codec.toUpperCase()} here`;
+  const name = CODEC_LABEL[codec];
+  const subject = choice === 'auto' ? `No hardware ${name} encoder works on this machine` : `${BACKEND_INFO[choice].label} cannot encode ${name} here`;
   return { kind: 'software', reason: `${subject}${why.length ? ` (${why.slice(0, 3).join(' ')})` : ''}; encoded in software.` };
 }
 

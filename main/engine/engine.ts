@@ -70,6 +70,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     concurrency: () => settings.concurrency || autoConcurrency,
     stallTimeoutMs: () => settings.stallTimeoutSec * 1000,
     ...(options.memoryCheck ? { memoryCheck: options.memoryCheck } : {}),
+    hardware: () => hardware.inspect(false),
   });
 
   const state =

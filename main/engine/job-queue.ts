@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Job, JobSpec } from '../../app/jobs/job';
 import type { Progress } from '../../app/jobs/progress';
 import { isTerminal, transition, type JobStatus } from '../../app/jobs/state';
+import type { HardwareReport } from '../../app/hardware/model';
 import type { MediaInfo } from '../../app/media/model';
 import { Emitter } from './emitter';
 import type { PresetStore } from './presets';
@@ -26,6 +27,7 @@ export interface QueueOptions {
   concurrency: () => number;
   stallTimeoutMs: () => number;
   memoryCheck?: () => string | null;
+  hardware: () => Promise<HardwareReport | null>;
 }
 
 export class JobQueue {
@@ -189,6 +191,8 @@ export class JobQueue {
             move: (status, changes) => this.move(job.id, status, changes),
             progress: (progress) => this.queueProgress(job.id, progress),
             probed: (info) => this.probes.set(job.id, info),
+            note: (warning) => this.annotate(job.id, warning),
+            hardware: this.options.hardware,
           });
     work
       .catch((error: unknown) => this.settleFailure(job.id, error, controller.signal.aborted))
@@ -213,6 +217,14 @@ export class JobQueue {
     } else {
       this.move(id, 'failed', { ...changes, error: message });
     }
+  }
+
+  private annotate(id: string, warning: string): void {
+    const job = this.jobs.get(id);
+    if (job === undefined) return;
+    const next = { ...job, warnings: [...job.warnings, warning] };
+    this.jobs.set(id, next);
+    this.updated.emit(next);
   }
 
   private queueProgress(id: string, progress: Progress): void {

@@ -1,5 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { buildConvertPlan } from '../../app/ffmpeg/convert-args';
+import type { Os } from '../../app/hardware/backends';
+import { pickEncoder, type HardwareEncoder } from '../../app/hardware/encoder-args';
+import type { HardwareReport } from '../../app/hardware/model';
 import type { Job } from '../../app/jobs/job';
 import type { Progress } from '../../app/jobs/progress';
 import type { JobStatus } from '../../app/jobs/state';
@@ -20,9 +23,29 @@ export interface JobContext {
   /** Moves the job to a new status with changes; throws on an illegal move. */
   move: (status: JobStatus, changes?: Partial<Job>) => void;
   progress: (progress: Progress) => void;
+  /** Adds a warning to the job without changing its status. */
+  note: (warning: string) => void;
   probed: (info: MediaInfo) => void;
   /** Temp files in use, persisted so a crash can clean them up on the next start. */
   temps: Set<string>;
+  /** The hardware matrix (cached), asked only when the preset wants hardware. */
+  hardware: () => Promise<HardwareReport | null>;
+}
+
+/** Decides software or a tested hardware encoder for this job, with the reason to record. */
+async function chooseEncoder(ctx: JobContext): Promise<{ hw: HardwareEncoder | null; note: string | null }> {
+  const { preset } = ctx;
+  if (preset.hardware === 'off' || typeof preset.video !== 'object') return { hw: null, note: null };
+  const os = (['linux', 'win32', 'darwin'] as const).find((p) => p === process.platform) ?? ('linux' satisfies Os);
+  const pick = pickEncoder(preset.video, preset.hardware, await ctx.hardware().catch(() => null), os);
+  if (pick.kind === 'software') return { hw: null, note: pick.reason };
+  return { hw: pick.choice, note: `Encoded with ${pick.choice.encoder} (hardware).` };
+}
+
+/** The failure looks like the hardware itself, not the input: worth one software retry. */
+function isHardwareFailure(error: unknown): boolean {
+  const text = `${(error as Error).message ?? ''}\n${(error as { log?: string }).log ?? ''}`;
+  return /nvenc|cuda|vaapi|qsv|mfx|amf|videotoolbox|v4l2|hwupload|hw_device|Device creation failed|encoder could not start/i.test(text);
 }
 
 export async function runJob(ctx: JobContext): Promise<void> {
@@ -42,17 +65,25 @@ export async function runJob(ctx: JobContext): Promise<void> {
     return;
   }
 
-  const plan = buildConvertPlan({ preset: ctx.preset, info, output: decision.temp });
+  const encoder = await chooseEncoder(ctx);
+  const plan = buildConvertPlan({ preset: ctx.preset, info, output: decision.temp, hardware: encoder.hw });
   const outputs = plan.steps.flatMap((s) => s.outputs);
   outputs.forEach((f) => ctx.temps.add(f));
   try {
     await reserveTemp(decision.temp);
-    ctx.move('running', { warnings: [...job.warnings, ...plan.warnings] });
-    const result = await supervisor.request(
-      'run',
-      { jobId: job.id, steps: plan.steps, stallTimeoutMs: ctx.stallTimeoutMs },
-      { signal, onProgress: ctx.progress },
-    );
+    const notes = encoder.note === null ? [] : [encoder.note];
+    ctx.move('running', { warnings: [...job.warnings, ...plan.warnings, ...notes] });
+    const run = (steps: typeof plan.steps) =>
+      supervisor.request('run', { jobId: job.id, steps, stallTimeoutMs: ctx.stallTimeoutMs }, { signal, onProgress: ctx.progress });
+    let result;
+    try {
+      result = await run(plan.steps);
+    } catch (error) {
+      if (encoder.hw === null || signal.aborted || !isHardwareFailure(error)) throw error;
+      // Hardware failed to start or run: one more try in software, and say so.
+      ctx.note(`Fell back to software: ${encoder.hw.encoder} failed (${(error as Error).message})`);
+      result = await run(buildConvertPlan({ preset: ctx.preset, info, output: decision.temp, hardware: null }).steps);
+    }
     signal.throwIfAborted();
     ctx.move('finalizing', { log: result.log });
     const final = await commitOutput(decision.temp, decision.final, job.spec.onExists);

@@ -5,7 +5,7 @@ import { BACKEND_INFO, type Os } from '../../app/hardware/backends';
 import { NATIVE_DECODERS, parseCodecList, parseDecoderHwDevices, parseHwaccels, type BuildCapabilities } from '../../app/hardware/capabilities';
 import { classifyTest } from '../../app/hardware/classify';
 import { decodeTestArgs, encodeTestArgs, sampleArgs } from '../../app/hardware/commands';
-import { BACKENDS, HW_CODECS, type Backend, type Cell, type HardwareReport, type HwCodec } from '../../app/hardware/model';
+import { BACKENDS, CODEC_LABEL, HW_CODECS, type Backend, type Cell, type HardwareReport, type HwCodec } from '../../app/hardware/model';
 import { SAMPLE_ENCODERS } from '../../app/hardware/backends';
 import type { BinaryInfo } from '../../app/worker/protocol';
 import { discoverDevices } from './devices';
@@ -56,7 +56,7 @@ function planCell(backend: Backend, codec: HwCodec, direction: 'encode' | 'decod
   const info = BACKEND_INFO[backend];
   const base = { backend, codec, direction, command: null, implementation: null };
   const os = currentOs();
-  const codecName = codec === 'hevc' ? 'HEVC' : codec === 'h264' ? 'H.264' : codec.toUpperCase();
+  const codecName = CODEC_LABEL[codec];
   if (os === null || !info.os.includes(os)) {
     return { cell: base, fixed: { status: 'not-applicable', reason: `${info.label} does not exist on ${process.platform}.` } };
   }
