@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HardwareReport } from '../app/hardware/model';
@@ -57,6 +58,34 @@ describe('hardware auto', () => {
       expect(job?.status).toBe('done');
       expect(decodeErrors(job?.output ?? '')).toBe('');
       expect(job?.warnings.join('\n')).toMatch(/No hardware H\.264 encoder works on this machine \(NVIDIA NVENC \/ NVDEC \(CUDA\): No NVIDIA driver.*\); encoded in software\./);
+    } finally {
+      await engine.dispose();
+    }
+  });
+
+  it('when hardware that tested fine fails at run time, the job retries once in software and says so', async () => {
+    const dir = tempDir();
+    const cacheDir = path.join(dir, 'cache');
+    const first = await testEngine({ cacheDir });
+    await first.hardware.inspect({ refresh: true });
+    await first.dispose();
+    // Pretend NVENC passed its test (as it would before a driver update broke it).
+    const file = path.join(cacheDir, 'hardware.json');
+    const report = JSON.parse(readFileSync(file, 'utf8')) as HardwareReport;
+    for (const cell of report.cells) {
+      if (cell.backend === 'nvidia' && cell.codec === 'h264' && cell.direction === 'encode') cell.status = 'available';
+    }
+    writeFileSync(file, JSON.stringify(report));
+
+    const engine = await testEngine({ cacheDir });
+    try {
+      const { added } = await engine.jobs.add({ paths: [makeClip(path.join(dir, 'a.mp4'))], presetId: 'h264-mp4-gpu', outDir: path.join(dir, 'out') });
+      await engine.jobs.start();
+      const [job] = await settled(engine, added.map((j) => j.id));
+      expect(job?.status).toBe('done');
+      expect(job?.warnings).toContain('Encoded with h264_nvenc (hardware).');
+      expect(job?.warnings.join('\n')).toMatch(/Fell back to software: h264_nvenc failed \(.+\)/);
+      expect(decodeErrors(job?.output ?? '')).toBe('');
     } finally {
       await engine.dispose();
     }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import {
   devicesFromDrm,
+  nvidiaSmiNote,
   parseMacDisplays,
   parseNvidiaSmi,
   parseVainfo,
@@ -64,7 +65,7 @@ export async function discoverDevices(env: Record<string, string>): Promise<{ de
         else devices.push(gpu);
       }
     } else if (smi.exitCode !== null) {
-      notes.push(`nvidia-smi is installed but failed: ${(smi.stdout + smi.stderr).trim().split('\n')[0] ?? ''}`);
+      notes.push(nvidiaSmiNote(smi.stdout + smi.stderr) ?? `nvidia-smi is installed but failed: ${(smi.stdout + smi.stderr).trim().split('\n')[0] ?? ''}`);
     }
     for (const node of devices.map((d) => d.renderNode).filter((n): n is string => n !== null)) {
       if (!existsSync(node)) continue;
