@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createEngine, type Engine } from '../../main/engine/engine';
+import { forkLauncher } from '../../main/engine/worker-port';
+import { startServer, type RunningServer, type ServerOptions } from '../../main/server';
+import { ROOT } from './host';
+
+// The web host started in the test process (real engine, real worker), for checks that
+// need to know its folders or choose its token and limits.
+
+export interface InProcessHost {
+  work: string;
+  spoolDir: string;
+  outDir: string;
+  engine: Engine;
+  server: RunningServer;
+  close(): Promise<void>;
+}
+
+export async function startInProcess(
+  options: Partial<Pick<ServerOptions, 'token' | 'maxUploadBytes'>> = {},
+): Promise<InProcessHost> {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'framewright-host-'));
+  const spoolDir = path.join(work, 'spool');
+  const outDir = path.join(work, 'out');
+  const engine = await createEngine({
+    stateDir: path.join(work, 'state'),
+    launchWorker: forkLauncher(path.join(ROOT, 'dist', 'worker.js')),
+    defaultOutDir: path.join(work, 'default-out'),
+    presetsDir: path.join(ROOT, 'resources', 'presets'),
+  });
+  const server = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    outDir,
+    spoolDir,
+    token: options.token ?? null,
+    rendererDir: path.join(ROOT, 'dist', 'renderer'),
+    engine,
+    ...(options.maxUploadBytes === undefined ? {} : { maxUploadBytes: options.maxUploadBytes }),
+  });
+  return {
+    work,
+    spoolDir,
+    outDir,
+    engine,
+    server,
+    async close() {
+      await server.close();
+      await engine.dispose();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import type { FramewrightApi } from '../../app/api/contract';
+import type { Settings } from '../../app/api/settings';
+import type { Job } from '../../app/jobs/job';
+import { UserFacingError } from '../../app/util/errors';
+import { isInside, isInsideReal } from './paths';
+import { cleanSpool } from './spool';
+
+// The web host's policy over the engine: a browser may only make the engine read files
+// it uploaded (the spool) and write into the --out folder. Nothing outside those two
+// folders is read, listed or shown; the output folder and FFmpeg paths are fixed by
+// whoever started the server.
+
+export interface PolicyOptions {
+  /** Real paths (symlinks resolved). */
+  spoolDir: string;
+  outDir: string;
+}
+
+const LOCKED_SETTINGS = ['outDir', 'ffmpegPath', 'ffprobePath'] as const;
+
+export function withPolicy(
+  engine: FramewrightApi,
+  { spoolDir, outDir }: PolicyOptions,
+): FramewrightApi {
+  const visible = (job: Job): boolean => isInside(spoolDir, job.spec.input);
+  const shown = (settings: Settings): Settings => ({ ...settings, outDir });
+
+  async function checkInputs(paths: readonly string[]): Promise<void> {
+    for (const p of paths) {
+      if (!(await isInsideReal([spoolDir], p))) {
+        throw new UserFacingError(
+          'This server only converts files uploaded to it. Drop the file into the page to upload it.',
+          'forbidden',
+        );
+      }
+    }
+  }
+  async function checkJobs(ids: readonly string[]): Promise<void> {
+    const known = new Map((await engine.jobs.list()).map((job) => [job.id, job]));
+    for (const id of ids) {
+      const job = known.get(id);
+      if (job !== undefined && !visible(job))
+        throw new UserFacingError('That job does not exist on this server.', 'forbidden');
+    }
+  }
+
+  /** Runs a removal, then deletes the uploads of the jobs that are gone. */
+  async function removing(run: () => Promise<void>): Promise<void> {
+    const before = (await engine.jobs.list()).filter(visible);
+    await run();
+    const still = new Set((await engine.jobs.list()).map((job) => job.id));
+    await cleanSpool(
+      spoolDir,
+      before.filter((job) => !still.has(job.id)),
+    );
+  }
+
+  return {
+    media: {
+      async probe(input) {
+        await checkInputs(input.paths);
+        return engine.media.probe(input);
+      },
+    },
+    jobs: {
+      list: async () => (await engine.jobs.list()).filter(visible),
+      async add(input) {
+        await checkInputs(input.paths);
+        return engine.jobs.add({ ...input, outDir });
+      },
+      start: () => engine.jobs.start(),
+      pause: () => engine.jobs.pause(),
+      queueState: () => engine.jobs.queueState(),
+      async cancel(input) {
+        await checkJobs(input.ids);
+        return engine.jobs.cancel(input);
+      },
+      async retry(input) {
+        await checkJobs(input.ids);
+        return engine.jobs.retry(input);
+      },
+      async remove(input) {
+        await checkJobs(input.ids);
+        await removing(() => engine.jobs.remove(input));
+      },
+      clearFinished: () => removing(() => engine.jobs.clearFinished()),
+      async inspect(input) {
+        await checkJobs([input.id]);
+        return engine.jobs.inspect(input);
+      },
+      onUpdate: (listener) => engine.jobs.onUpdate((job) => visible(job) && listener(job)),
+      onRemoved: (listener) => engine.jobs.onRemoved(listener),
+      onProgress: (listener) => engine.jobs.onProgress(listener),
+      onQueueState: (listener) => engine.jobs.onQueueState(listener),
+    },
+    presets: {
+      list: () => engine.presets.list(),
+      async commandFor(input) {
+        if (input.jobId !== undefined) await checkJobs([input.jobId]);
+        return engine.presets.commandFor(input);
+      },
+      import: (input) => engine.presets.import(input),
+      export: (input) => engine.presets.export(input),
+      remove: (input) => engine.presets.remove(input),
+      onChanged: (listener) => engine.presets.onChanged(listener),
+    },
+    settings: {
+      get: async () => shown(await engine.settings.get()),
+      async set(input) {
+        for (const key of LOCKED_SETTINGS) {
+          if (input[key] !== undefined) {
+            throw new UserFacingError(
+              'The output folder and FFmpeg location are set on the server and cannot be changed from the browser.',
+              'forbidden',
+            );
+          }
+        }
+        return shown(await engine.settings.set(input));
+      },
+      onChanged: (listener) => engine.settings.onChanged((settings) => listener(shown(settings))),
+    },
+    system: {
+      doctor: () => engine.system.doctor(),
+    },
+    hardware: {
+      inspect: (input) => engine.hardware.inspect(input),
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { ReplyMessage } from '../../app/api/contract';
+import type { Router } from '../api/router';
+
+// The api over WebSocket: each message is one call (validated by the router), each
+// connection receives every event until it closes. A client that cannot keep up
+// misses progress ticks (the next one supersedes them), never job updates.
+
+const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+const SLOW_CLIENT_BYTES = 4 * 1024 * 1024;
+
+export interface ApiSocket {
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  close(): Promise<void>;
+}
+
+/** JSON has no undefined: a call without input arrives without the key; put it back. */
+function parse(data: RawData): unknown {
+  let message: unknown;
+  try {
+    const text = Array.isArray(data)
+      ? Buffer.concat(data).toString('utf8')
+      : Buffer.from(data as ArrayBuffer).toString('utf8');
+    message = JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+  if (
+    typeof message === 'object' &&
+    message !== null &&
+    !Array.isArray(message) &&
+    !('input' in message)
+  ) {
+    return { ...message, input: undefined };
+  }
+  return message;
+}
+
+export function createApiSocket(router: Router): ApiSocket {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+
+  wss.on('connection', (ws: WebSocket) => {
+    // Messages produced in one turn of the event loop go out as one frame (a JSON
+    // array when there are several): a 10,000-file drop is a few frames, not 10,000.
+    let outbox: string[] = [];
+    const flush = (): void => {
+      const batch = outbox;
+      outbox = [];
+      if (ws.readyState !== ws.OPEN || batch.length === 0) return;
+      ws.send(batch.length === 1 ? (batch[0] ?? '') : `[${batch.join(',')}]`);
+    };
+    const send = (message: ReplyMessage): void => {
+      if (ws.readyState !== ws.OPEN) return;
+      const slow = ws.bufferedAmount > SLOW_CLIENT_BYTES;
+      if (slow && message.type === 'event' && message.event === 'progress') return;
+      if (outbox.length === 0) setImmediate(flush);
+      outbox.push(JSON.stringify(message));
+    };
+    const unsubscribe = router.subscribe(send);
+    ws.on('message', (data) => {
+      void router.handle(parse(data)).then(send);
+    });
+    ws.on('close', unsubscribe);
+    ws.on('error', () => ws.terminate());
+  });
+
+  return {
+    upgrade(req, socket, head) {
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    },
+    close() {
+      for (const client of wss.clients) client.terminate();
+      return new Promise((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { ResolutionPolicy } from '../../app/jobs/job';
+import type { JobStatus } from '../../app/jobs/state';
+
+// Display helpers: numbers and states as people read them. Formatting only.
+
+export type RowStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export function rowStatus(status: JobStatus): RowStatus {
+  return status === 'probing' || status === 'finalizing' ? 'running' : status;
+}
+
+export const STATUS_LABEL: Record<JobStatus, string> = {
+  queued: 'Waiting',
+  probing: 'Reading file',
+  running: 'Converting',
+  finalizing: 'Finishing',
+  done: 'Done',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '—';
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${value >= 100 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit] ?? 'B'}`;
+}
+
+export function formatBitRate(bitsPerSecond: string | number | undefined): string | null {
+  const n = Number(bitsPerSecond);
+  if (bitsPerSecond === undefined || !Number.isFinite(n) || n <= 0) return null;
+  if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(n >= 10_000_000 ? 0 : 1)} Mb/s`;
+  return `${Math.round(n / 1000)} kb/s`;
+}
+
+/** 75 → "1:15", 3725 → "1:02:05". */
+export function formatClock(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—';
+  const total = Math.max(0, Math.round(seconds));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** Time left in words: "12 s left", "3 min left", "about 2 h left". */
+export function formatEta(seconds: number | null | undefined): string | null {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return null;
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s left`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min left`;
+  return `about ${(seconds / 3600).toFixed(1)} h left`;
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
+/** The first sentence of an error, for a one-line row; the inspector shows the rest. */
+export function firstSentence(text: string): string {
+  const match = /^.+?[.!?](?=\s|$)/s.exec(text);
+  return match?.[0] ?? text;
+}
+
+export const RESOLUTION_POLICY_LABEL: Record<ResolutionPolicy, string> = {
+  auto: 'Automatic: the safest choice for the output format',
+  reinit: 'Keep every size: restart the encoder at each change',
+  fit: 'Fit every part into one frame size, with borders',
+  stretch: 'Stretch to the first size (distorts the picture)',
+};
+
+export const RESOLUTION_POLICY_SHORT: Record<ResolutionPolicy, string> = {
+  auto: 'automatic',
+  reinit: 'keep every size',
+  fit: 'fit with borders',
+  stretch: 'stretch',
+};

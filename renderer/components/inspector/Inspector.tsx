@@ -1,0 +1,90 @@
+import { useAppStore } from '../../store/context';
+import {
+  fileName,
+  firstSentence,
+  formatBytes,
+  RESOLUTION_POLICY_SHORT,
+  STATUS_LABEL,
+} from '../format';
+import type { Row } from './describe';
+import { Facts } from './Facts';
+import { MediaDetails } from './MediaDetails';
+
+/** The sentence first; FFmpeg's own words, if any, smaller beneath it. */
+function ErrorSentence({ text }: { text: string }): React.JSX.Element {
+  const sentence = firstSentence(text);
+  const detail = text.slice(sentence.length).trim();
+  return (
+    <div className="error-box" role="note">
+      <p>{sentence}</p>
+      {detail !== '' && <p className="error-detail">{detail}</p>}
+    </div>
+  );
+}
+
+/** The selected job: what happens to it, and everything inside its input file. */
+export function Inspector({ id }: { id: string }): React.JSX.Element | null {
+  const job = useAppStore((s) => s.byId[id]);
+  const inspection = useAppStore((s) => s.inspection);
+  const select = useAppStore((s) => s.select);
+  const presetName = useAppStore((s) => s.presets.find((p) => p.id === job?.spec.presetId)?.name);
+  if (job === undefined) return null;
+
+  const rows: Row[] = [
+    ['Status', STATUS_LABEL[job.status]],
+    ['Preset', presetName ?? job.spec.presetId],
+    ['Input', job.spec.input],
+    ['Size changes', RESOLUTION_POLICY_SHORT[job.spec.resolutionPolicy]],
+  ];
+  if (job.output !== null) rows.push(['Output', `${job.output} (${formatBytes(job.outputBytes)})`]);
+  if (job.attempts > 1) rows.push(['Attempts', String(job.attempts)]);
+
+  return (
+    <aside className="inspector" aria-labelledby="inspector-title">
+      <div className="inspector-head">
+        <h2 id="inspector-title" title={job.spec.input}>
+          {fileName(job.spec.input)}
+        </h2>
+        <button type="button" className="button small quiet" onClick={() => select(null)}>
+          Close details
+        </button>
+      </div>
+      <div className="inspector-body">
+        {job.error !== null && <ErrorSentence text={job.error} />}
+        {job.warnings.length > 0 && (
+          <ul className="warnings">
+            {job.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        )}
+        <section className="inspector-section" aria-labelledby="job-title">
+          <h3 id="job-title">Job</h3>
+          <Facts rows={rows} />
+          {job.log !== '' && (
+            <details className="log">
+              <summary>FFmpeg log</summary>
+              <pre>{job.log}</pre>
+            </details>
+          )}
+        </section>
+        {inspection?.id === id && inspection.outcome === null && inspection.error === null && (
+          <p className="muted">Reading the file…</p>
+        )}
+        {inspection?.id === id && inspection.error !== null && (
+          <p className="error-box">{inspection.error}</p>
+        )}
+        {inspection?.id === id && inspection.outcome?.ok === false && (
+          <p className={inspection.outcome.error === job.error ? 'muted' : 'error-box'}>
+            {inspection.outcome.error === job.error
+              ? 'There is nothing more to show: FFmpeg could not read this file.'
+              : inspection.outcome.error}
+          </p>
+        )}
+        {inspection?.id === id && inspection.outcome?.ok === true && (
+          <MediaDetails info={inspection.outcome.info} />
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,118 @@
+import { memo } from 'react';
+import type { Job } from '../../../app/jobs/job';
+import type { Progress } from '../../../app/jobs/progress';
+import { useAppStore } from '../../store/context';
+import {
+  fileName,
+  firstSentence,
+  formatBytes,
+  formatEta,
+  rowStatus,
+  STATUS_LABEL,
+} from '../format';
+import { JobActions } from './JobActions';
+
+interface Props {
+  id: string;
+  top: number;
+  height: number;
+  selected: boolean;
+}
+
+function detail(job: Job, progress: Progress | undefined, queueRunning: boolean): string {
+  if (job.status === 'failed' || job.status === 'cancelled')
+    return job.error === null ? STATUS_LABEL[job.status] : firstSentence(job.error);
+  if (job.status === 'done') {
+    const took =
+      job.startedAt !== null && job.finishedAt !== null
+        ? ` in ${Math.max(1, Math.round((job.finishedAt - job.startedAt) / 1000))} s`
+        : '';
+    return job.output === null
+      ? 'Done'
+      : `Saved as ${fileName(job.output)} · ${formatBytes(job.outputBytes)}${took}`;
+  }
+  if (job.status === 'queued') {
+    if (queueRunning) return 'Starts when a slot is free';
+    return job.attempts > 0
+      ? 'Interrupted earlier; press Start to convert it again'
+      : 'Press Start to convert';
+  }
+  const parts: string[] = [];
+  if (progress !== undefined) {
+    if (progress.stepCount > 1)
+      parts.push(`step ${progress.stepIndex + 1} of ${progress.stepCount}`);
+    if (progress.fps > 0) parts.push(`${Math.round(progress.fps)} fps`);
+    if (progress.speed !== null)
+      parts.push(`${progress.speed.toFixed(progress.speed < 10 ? 1 : 0)}×`);
+    const eta = formatEta(progress.etaSec);
+    if (eta !== null) parts.push(eta);
+    if (progress.totalSizeBytes > 0) parts.push(formatBytes(progress.totalSizeBytes));
+  }
+  return parts.length > 0 ? parts.join(' · ') : STATUS_LABEL[job.status];
+}
+
+function percentOf(job: Job, progress: Progress | undefined): number | null {
+  if (job.status === 'done') return 100;
+  if (job.status === 'queued' || job.status === 'failed' || job.status === 'cancelled') return null;
+  return progress?.percent ?? null;
+}
+
+export const JobRow = memo(function JobRow({
+  id,
+  top,
+  height,
+  selected,
+}: Props): React.JSX.Element | null {
+  const job = useAppStore((s) => s.byId[id]);
+  const progress = useAppStore((s) => s.progress[id]);
+  const select = useAppStore((s) => s.select);
+  const queueRunning = useAppStore((s) => s.queue.running);
+  if (job === undefined) return null;
+  const status = rowStatus(job.status);
+  const percent = percentOf(job, progress);
+  const name = fileName(job.spec.input);
+  const text = detail(job, progress, queueRunning);
+
+  return (
+    <div
+      role="listitem"
+      className={selected ? 'job-row selected' : 'job-row'}
+      data-status={status}
+      data-job-id={id}
+      style={{ transform: `translateY(${top}px)`, height }}
+    >
+      <span className={`status-dot ${status}`} aria-hidden="true" />
+      <div className="job-main">
+        <button
+          type="button"
+          className="job-name"
+          aria-current={selected ? 'true' : undefined}
+          title={job.spec.input}
+          onClick={() => select(id)}
+        >
+          {name}
+        </button>
+        <div className={status === 'failed' ? 'job-detail error-text' : 'job-detail'} title={text}>
+          <span className={`status-label ${status}`}>{STATUS_LABEL[job.status]}</span>
+          {text !== STATUS_LABEL[job.status] && <span className="job-detail-text">{text}</span>}
+        </div>
+        {status === 'running' && (
+          <div
+            className={percent === null ? 'progress indeterminate' : 'progress'}
+            role="progressbar"
+            aria-label={`Progress of ${name}`}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent === null ? undefined : Math.round(percent)}
+          >
+            <div className="progress-fill" style={{ width: `${percent ?? 30}%` }} />
+          </div>
+        )}
+      </div>
+      <span className="job-percent" aria-hidden="true">
+        {status === 'running' && percent !== null ? `${Math.floor(percent)}%` : ''}
+      </span>
+      <JobActions job={job} name={name} />
+    </div>
+  );
+});

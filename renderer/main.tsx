@@ -1,0 +1,27 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createHost } from './api/host';
+import { App } from './components/App';
+import { createStore } from './store';
+import { StoreContext } from './store/context';
+import { syncStore } from './store/sync';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/empty.css';
+import './styles/queue.css';
+import './styles/inspector.css';
+import './styles/pages.css';
+import './styles/hardware.css';
+
+const store = createStore(createHost());
+syncStore(store);
+
+const root = document.getElementById('root');
+if (root === null) throw new Error('The page has no #root element.');
+createRoot(root).render(
+  <StrictMode>
+    <StoreContext.Provider value={store}>
+      <App />
+    </StoreContext.Provider>
+  </StrictMode>,
+);

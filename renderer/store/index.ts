@@ -1,0 +1,22 @@
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import type { Host } from '../api/host';
+import { createHardwareSlice } from './hardware-slice';
+import { createInspectorSlice } from './inspector-slice';
+import { createJobsSlice } from './jobs-slice';
+import { createPresetsSlice } from './presets-slice';
+import { createSettingsSlice } from './settings-slice';
+import type { State } from './types';
+import { createUiSlice } from './ui-slice';
+
+export type Store = UseBoundStore<StoreApi<State>>;
+
+export function createStore(host: Host): Store {
+  return create<State>()((set, get) => ({
+    ...createUiSlice(host, set, get),
+    ...createJobsSlice(host, set, get),
+    ...createInspectorSlice(host, set, get),
+    ...createPresetsSlice(host, set, get),
+    ...createSettingsSlice(host, set, get),
+    ...createHardwareSlice(host, set, get),
+  }));
+}

@@ -1,0 +1,72 @@
+import type { Job } from '../../app/jobs/job';
+import type { Progress } from '../../app/jobs/progress';
+import { messageOf } from './types';
+import type { Store } from './index';
+
+// Keeps the store in step with the host: loads everything on each (re)connection and
+// applies events. Job updates and progress are coalesced and applied together a few
+// times a second, so a 10,000-file drop or many running jobs cost one render per batch.
+
+const FLUSH_MS = 60;
+
+export function syncStore(store: Store): () => void {
+  const { api, transport } = store.getState().host;
+  const updates = new Map<string, Job>();
+  const progress = new Map<string, Progress>();
+  let timer: number | null = null;
+
+  function flush(): void {
+    timer = null;
+    const state = store.getState();
+    if (updates.size > 0) state.receiveJobs([...updates.values()], false);
+    if (progress.size > 0) state.receiveProgress(new Map(progress));
+    updates.clear();
+    progress.clear();
+  }
+  const schedule = (): void => {
+    timer ??= window.setTimeout(flush, FLUSH_MS);
+  };
+
+  async function load(): Promise<void> {
+    try {
+      const [jobs, queue, presets, settings] = await Promise.all([
+        api.jobs.list(),
+        api.jobs.queueState(),
+        api.presets.list(),
+        api.settings.get(),
+      ]);
+      updates.clear();
+      store.setState({ queue, presets, settings });
+      store.getState().receiveJobs(jobs, true);
+    } catch (error) {
+      store.getState().notify('error', `Could not load the queue: ${messageOf(error)}`);
+    }
+  }
+
+  const offs = [
+    api.jobs.onUpdate((job) => {
+      updates.set(job.id, job);
+      progress.delete(job.id);
+      schedule();
+    }),
+    api.jobs.onProgress(({ id, progress: value }) => {
+      progress.set(id, value);
+      schedule();
+    }),
+    api.jobs.onRemoved(({ ids }) => {
+      flush();
+      store.getState().forget(ids);
+    }),
+    api.jobs.onQueueState((queue) => store.setState({ queue })),
+    api.presets.onChanged((presets) => store.setState({ presets })),
+    api.settings.onChanged((settings) => store.setState({ settings })),
+    transport.onConnection((connected, problem) => {
+      store.getState().setConnected(connected, problem);
+      if (connected) void load();
+    }),
+  ];
+  return () => {
+    offs.forEach((off) => off());
+    if (timer !== null) window.clearTimeout(timer);
+  };
+}

@@ -1,0 +1,99 @@
+import type { ProbeOutcome, QueueState } from '../../app/api/contract';
+import type { Settings } from '../../app/api/settings';
+import type { HardwareReport } from '../../app/hardware/model';
+import type { Job } from '../../app/jobs/job';
+import type { Progress } from '../../app/jobs/progress';
+import type { Preset } from '../../app/presets/schema';
+import type { ToolchainReport } from '../../app/worker/protocol';
+import type { Picked } from '../api/drop';
+import type { Host } from '../api/host';
+
+// One zustand store, sliced by feature. Each slice owns its fields and actions; this
+// file only names them so the slices can see each other's state.
+
+export type View = 'queue' | 'presets' | 'hardware' | 'settings';
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export interface JobsSlice {
+  ids: string[];
+  byId: Record<string, Job>;
+  progress: Record<string, Progress>;
+  loaded: boolean;
+  queue: QueueState;
+  /** Files being uploaded or handed to the engine, or null when idle. */
+  adding: { done: number; total: number } | null;
+  receiveJobs: (jobs: readonly Job[], replace: boolean) => void;
+  receiveProgress: (updates: ReadonlyMap<string, Progress>) => void;
+  forget: (ids: readonly string[]) => void;
+  addFiles: (files: Promise<Picked[]>) => Promise<void>;
+  addPaths: (paths: string[]) => Promise<void>;
+  toggleQueue: () => Promise<void>;
+  cancel: (id: string) => Promise<void>;
+  retry: (id: string) => Promise<void>;
+  remove: (id: string) => Promise<void>;
+  clearFinished: () => Promise<void>;
+}
+
+export interface InspectorSlice {
+  selectedId: string | null;
+  inspection: { id: string; outcome: ProbeOutcome | null; error: string | null } | null;
+  select: (id: string | null) => void;
+}
+
+export interface PresetsSlice {
+  presets: Preset[];
+  command: { presetId: string; args: string[] | null; error: string | null } | null;
+  setPresets: (presets: Preset[]) => void;
+  choosePreset: (id: string) => Promise<void>;
+  loadCommand: (presetId: string) => Promise<void>;
+  importPreset: (json: string) => Promise<void>;
+  exportPreset: (id: string) => Promise<string | null>;
+  removePreset: (id: string) => Promise<void>;
+}
+
+export interface SettingsSlice {
+  settings: Settings | null;
+  doctor: ToolchainReport | null;
+  setSettings: (settings: Settings) => void;
+  saveSettings: (patch: Partial<Settings>) => Promise<boolean>;
+  loadDoctor: () => Promise<void>;
+}
+
+export interface HardwareSlice {
+  hardware: HardwareReport | null;
+  hardwareBusy: boolean;
+  hardwareError: string | null;
+  loadHardware: (refresh: boolean) => Promise<void>;
+}
+
+export interface UiSlice {
+  host: Host;
+  view: View;
+  connected: boolean;
+  /** Why the host cannot be reached, when retrying will not help. */
+  connectionProblem: string | null;
+  notices: Notice[];
+  setView: (view: View) => void;
+  setConnected: (connected: boolean, problem: string | null) => void;
+  notify: (kind: Notice['kind'], text: string) => void;
+  dismiss: (id: number) => void;
+}
+
+export type State = JobsSlice &
+  InspectorSlice &
+  PresetsSlice &
+  SettingsSlice &
+  HardwareSlice &
+  UiSlice;
+export type SetState = (partial: Partial<State> | ((state: State) => Partial<State>)) => void;
+export type GetState = () => State;
+
+/** A sentence from any thrown value. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
