@@ -4,7 +4,18 @@ import { existsSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 
 const spawners = ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync'];
-const nodeOnly = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'net', 'http', 'https', 'worker_threads'];
+const nodeOnly = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'worker_threads',
+];
 
 /** A no-restricted-imports rule forbidding the given module patterns. */
 function forbid(patterns, paths = []) {
@@ -26,14 +37,26 @@ const noSpawn = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/reports/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/reports/**',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: {
-        project: ['./tsconfig.app.json', './tsconfig.node.json', './tsconfig.renderer.json', './tsconfig.preload.json'].filter((p) =>
-          existsSync(new URL(p, import.meta.url)),
-        ),
+        project: [
+          './tsconfig.app.json',
+          './tsconfig.node.json',
+          './tsconfig.renderer.json',
+          './tsconfig.preload.json',
+        ].filter((p) => existsSync(new URL(p, import.meta.url))),
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -43,7 +66,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "Property[key.name='shell'][value.value=true]", message: 'Never a shell: pass an argument array.' },
+        {
+          selector: "Property[key.name='shell'][value.value=true]",
+          message: 'Never a shell: pass an argument array.',
+        },
       ],
     },
   },
@@ -51,6 +77,12 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { parserOptions: { project: null, projectService: false } },
+  },
+  // The package's bin is plain CommonJS by necessity (it loads the built bundle).
+  {
+    files: ['bin/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['app/**/*.ts'],
@@ -73,7 +105,10 @@ export default tseslint.config(
     rules: forbid(
       [
         [['**/native/**'], 'main/ talks to native/ only through the worker protocol in app/.'],
-        [['**/renderer/**', 'react', 'react-dom', 'zustand'], 'main/ does not import the renderer.'],
+        [
+          ['**/renderer/**', 'react', 'react-dom', 'zustand'],
+          'main/ does not import the renderer.',
+        ],
       ],
       [noSpawn],
     ),
@@ -84,7 +119,10 @@ export default tseslint.config(
     rules: forbid(
       [
         [['**/native/**'], 'main/ talks to native/ only through the worker protocol in app/.'],
-        [['**/renderer/**', 'react', 'react-dom', 'zustand'], 'main/ does not import the renderer.'],
+        [
+          ['**/renderer/**', 'react', 'react-dom', 'zustand'],
+          'main/ does not import the renderer.',
+        ],
         [['electron'], 'Only main/electron may import Electron.'],
       ],
       [noSpawn],
@@ -94,7 +132,10 @@ export default tseslint.config(
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: forbid([
       [nodeOnly, 'The renderer is sandboxed: no Node APIs.'],
-      [['electron', '**/native/**', '**/main/**'], 'The renderer imports app/ types and schemas only.'],
+      [
+        ['electron', '**/native/**', '**/main/**'],
+        'The renderer imports app/ types and schemas only.',
+      ],
     ]),
   },
 );

@@ -5,7 +5,9 @@ const fs = require('node:fs');
 
 const cli = path.join(__dirname, '..', 'dist', 'cli.js');
 if (!fs.existsSync(cli)) {
-  process.stderr.write('framewright: not built yet. Run `npm run build` in the Framewright folder first.\n');
+  process.stderr.write(
+    'framewright: not built yet. Run `npm run build` in the Framewright folder first.\n',
+  );
   process.exit(2);
 }
 require(cli);

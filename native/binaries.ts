@@ -45,7 +45,11 @@ function onPath(program: Program, envPath: string | undefined): string | undefin
   return undefined;
 }
 
-export function candidates(program: Program, settings: BinarySettings, env: NodeJS.ProcessEnv): Candidate[] {
+export function candidates(
+  program: Program,
+  settings: BinarySettings,
+  env: NodeJS.ProcessEnv,
+): Candidate[] {
   const setting = program === 'ffmpeg' ? settings.ffmpegPath : settings.ffprobePath;
   const fromEnv = program === 'ffmpeg' ? env.FFMPEG_PATH : env.FFPROBE_PATH;
   const list: (Candidate | undefined)[] = [
@@ -85,8 +89,12 @@ export async function resolveBinary(
   for (const candidate of candidates(program, settings, env)) {
     const info = isExecutable(candidate.path) ? await versionOf(candidate.path) : null;
     if (info !== null) return { ...candidate, ...info };
-    problems.push(`The ${program} from ${candidate.source} (${candidate.path}) could not be run; trying the next choice.`);
+    problems.push(
+      `The ${program} from ${candidate.source} (${candidate.path}) could not be run; trying the next choice.`,
+    );
   }
-  problems.push(`No working ${program} was found. Install FFmpeg (Debian: apt-get install ffmpeg) or set its path in Settings.`);
+  problems.push(
+    `No working ${program} was found. Install FFmpeg (Debian: apt-get install ffmpeg) or set its path in Settings.`,
+  );
   return null;
 }

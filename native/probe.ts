@@ -1,7 +1,14 @@
 import { statSync } from 'node:fs';
 import { FfprobeOutputSchema, type MediaInfo } from '../app/media/model';
 import { parseSeconds } from '../app/media/streams';
-import { probeArgs } from '../app/ffmpeg/safety';
+import { probeArgs, resolutionScanArgs } from '../app/ffmpeg/safety';
+import {
+  needsEveryFrameScan,
+  parseTimeBase,
+  segmentsFromScan,
+  type ResolutionScan,
+} from '../app/media/resolution';
+import { videoStreams } from '../app/media/streams';
 import { UserFacingError } from '../app/util/errors';
 import { runProgram } from './process/run-program';
 import { explainFailure } from './explain';
@@ -17,11 +24,15 @@ export async function probeFile(
   let size: number;
   try {
     const stat = statSync(file);
-    if (stat.isDirectory()) throw new UserFacingError(`${file} is a folder, not a media file.`, 'not-media');
+    if (stat.isDirectory())
+      throw new UserFacingError(`${file} is a folder, not a media file.`, 'not-media');
     size = stat.isFile() ? stat.size : 0;
   } catch (error) {
     if (error instanceof UserFacingError) throw error;
-    throw new UserFacingError(`${file} could not be opened: it does not exist or cannot be read.`, 'unreadable');
+    throw new UserFacingError(
+      `${file} could not be opened: it does not exist or cannot be read.`,
+      'unreadable',
+    );
   }
 
   let stdout = '';
@@ -44,17 +55,27 @@ export async function probeFile(
   try {
     json = JSON.parse(stdout);
   } catch {
-    throw new UserFacingError('FFprobe answered with something that is not JSON; the file could not be read.', 'bad-probe', stdout.slice(0, 2000));
+    throw new UserFacingError(
+      'FFprobe answered with something that is not JSON; the file could not be read.',
+      'bad-probe',
+      stdout.slice(0, 2000),
+    );
   }
   const parsed = FfprobeOutputSchema.safeParse(json);
   if (!parsed.success) {
-    throw new UserFacingError(`FFprobe's description of this file did not match what Framewright expects (${parsed.error.issues[0]?.message ?? 'invalid'}).`, 'bad-probe');
+    throw new UserFacingError(
+      `FFprobe's description of this file did not match what Framewright expects (${parsed.error.issues[0]?.message ?? 'invalid'}).`,
+      'bad-probe',
+    );
   }
   const { format, streams, chapters, programs } = parsed.data;
   if (format === undefined || streams.length === 0) {
-    throw new UserFacingError('This file has no audio or video streams that FFmpeg can read.', 'not-media');
+    throw new UserFacingError(
+      'This file has no audio or video streams that FFmpeg can read.',
+      'not-media',
+    );
   }
-  return {
+  const info: MediaInfo = {
     path: file,
     sizeBytes: size,
     durationSec: parseSeconds(format.duration),
@@ -62,5 +83,44 @@ export async function probeFile(
     streams,
     chapters,
     programs,
+  };
+  info.resolution = await scanResolution(ffprobe, info, timeoutMs, signal, env);
+  return info;
+}
+
+/**
+ * Finds where the main video stream changes size. Keyframes only (about 1/24 of a full
+ * decode) unless the codec may change size on any frame. Null when there is no video
+ * or the scan could not run; the conversion then treats the size as constant.
+ */
+async function scanResolution(
+  ffprobe: string,
+  info: MediaInfo,
+  stallMs: number,
+  signal: AbortSignal,
+  env: Record<string, string>,
+): Promise<ResolutionScan | null> {
+  const stream = videoStreams(info)[0];
+  const timeBase = parseTimeBase(stream?.time_base);
+  if (stream === undefined || timeBase === null) return null;
+  const everyFrame = needsEveryFrameScan(stream.codec_name);
+  let csv = '';
+  const outcome = await runProgram({
+    program: ffprobe,
+    args: resolutionScanArgs(info.path, stream.index, everyFrame),
+    stallTimeoutMs: stallMs,
+    signal,
+    env,
+    onStdout: (chunk) => {
+      csv += chunk;
+    },
+  });
+  if (outcome.reason === 'cancelled') signal.throwIfAborted();
+  if (outcome.reason !== 'exit' || outcome.exitCode !== 0) return null;
+  return {
+    streamIndex: stream.index,
+    method: everyFrame ? 'every-frame' : 'keyframes',
+    timeBase,
+    segments: segmentsFromScan(csv, timeBase),
   };
 }

@@ -1,8 +1,10 @@
-import { ProgressParser, estimateEta, overallPercent } from '../app/ffmpeg/progress';
+import { ProgressParser, estimateEta, type ProgressBlock } from '../app/ffmpeg/progress';
 import { FFMPEG_PREFIX, FFPROBE_PREFIX, hasPrefix } from '../app/ffmpeg/safety';
+import type { Step } from '../app/jobs/plan';
 import type { Progress } from '../app/jobs/progress';
 import type { RunParams } from '../app/worker/protocol';
 import { UserFacingError } from '../app/util/errors';
+import { mapLimit } from './hardware/run-quick';
 import { runProgram } from './process/run-program';
 import { explainFailure } from './explain';
 
@@ -12,49 +14,114 @@ export interface Toolchain {
   env: Record<string, string>;
 }
 
-/** Runs a job's steps in order, reporting one smooth progress across them. */
+/** Combines the latest progress of every step into one smooth bar across the plan. */
+class PlanProgress {
+  private readonly fractions: number[];
+  private readonly latest: (ProgressBlock | null)[];
+  private readonly started = performance.now();
+  private readonly totalWeight: number;
+
+  constructor(private readonly steps: readonly Step[]) {
+    this.fractions = steps.map(() => 0);
+    this.latest = steps.map(() => null);
+    this.totalWeight = steps.reduce((sum, s) => sum + s.weight, 0);
+  }
+
+  update(index: number, block: ProgressBlock, known: boolean): Progress {
+    const step = this.steps[index] as Step;
+    this.latest[index] = block;
+    const byTime = step.durationSec ? block.outTimeSec / step.durationSec : 0;
+    const fraction = block.end
+      ? 1
+      : step.expectedFrames
+        ? block.frame / step.expectedFrames
+        : byTime;
+    this.fractions[index] = Math.min(1, Math.max(0, fraction));
+    const done = this.steps.reduce((sum, s, i) => sum + s.weight * (this.fractions[i] ?? 0), 0);
+    const percent = known ? Math.min(100, (done / this.totalWeight) * 100) : null;
+    const running = this.latest.filter((b): b is ProgressBlock => b !== null && !b.end);
+    return {
+      percent,
+      stepIndex: index,
+      stepCount: this.steps.length,
+      frame: this.latest.reduce((sum, b) => sum + (b?.frame ?? 0), 0),
+      fps: running.reduce((sum, b) => sum + b.fps, 0) || block.fps,
+      speed: running.length > 0 ? running.reduce((sum, b) => sum + (b.speed ?? 0), 0) : block.speed,
+      outTimeSec: block.outTimeSec,
+      totalSizeBytes: this.latest.reduce((sum, b) => sum + (b?.totalSizeBytes ?? 0), 0),
+      etaSec: estimateEta((performance.now() - this.started) / 1000, percent),
+    };
+  }
+}
+
+/** Runs a job's steps: groups in order, the steps of a group in parallel up to the limit. */
 export async function runSteps(
   tools: Toolchain,
   params: RunParams,
   signal: AbortSignal,
   onProgress: (progress: Progress) => void,
 ): Promise<{ log: string }> {
-  const started = performance.now();
   const logs: string[] = [];
-  for (const [stepIndex, step] of params.steps.entries()) {
-    const prefix = step.program === 'ffmpeg' ? FFMPEG_PREFIX : FFPROBE_PREFIX;
-    if (!hasPrefix(step.args, prefix)) {
-      throw new UserFacingError(`Step "${step.label}" was refused: it does not start with Framewright's safety options.`, 'refused');
-    }
-    const parser = new ProgressParser();
-    const outcome = await runProgram({
-      program: step.program === 'ffmpeg' ? tools.ffmpeg : tools.ffprobe,
-      args: step.args,
-      stallTimeoutMs: params.stallTimeoutMs,
-      signal,
-      env: tools.env,
-      onStdout: (chunk) => {
-        for (const block of parser.push(chunk)) {
-          const fraction = step.durationSec ? block.outTimeSec / step.durationSec : null;
-          const percent = overallPercent(params.steps, stepIndex, block.end ? 1 : fraction);
-          onProgress({
-            percent,
-            stepIndex,
-            stepCount: params.steps.length,
-            frame: block.frame,
-            fps: block.fps,
-            speed: block.speed,
-            outTimeSec: block.outTimeSec,
-            totalSizeBytes: block.totalSizeBytes,
-            etaSec: estimateEta((performance.now() - started) / 1000, percent),
-          });
+  const progress = new PlanProgress(params.steps);
+  const known = params.steps.every((s) => s.durationSec !== null);
+  const groups = [...new Set(params.steps.map((s) => s.group))].sort((a, b) => a - b);
+  // A failing step stops its siblings: nothing keeps running for a job that has failed.
+  const failFast = new AbortController();
+  const onAbort = (): void => failFast.abort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (const group of groups) {
+      const members = params.steps
+        .map((step, index) => ({ step, index }))
+        .filter(({ step }) => step.group === group);
+      const errors: Error[] = [];
+      await mapLimit(members, params.parallelism, async ({ step, index }) => {
+        if (failFast.signal.aborted) return;
+        try {
+          logs.push(
+            await runStep(tools, step, params.stallTimeoutMs, failFast.signal, (block) =>
+              onProgress(progress.update(index, block, known)),
+            ),
+          );
+        } catch (error) {
+          errors.push(error instanceof Error ? error : new Error(String(error)));
+          failFast.abort();
         }
-      },
-    });
-    logs.push(outcome.log.toString());
-    if (outcome.reason !== 'exit' || outcome.exitCode !== 0) {
-      throw explainFailure('convert', outcome, params.stallTimeoutMs);
+      });
+      signal.throwIfAborted();
+      const first = errors.find((e) => (e as { code?: string }).code !== 'cancelled') ?? errors[0];
+      if (first !== undefined) throw first;
     }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
   }
   return { log: logs.join('\n') };
+}
+
+async function runStep(
+  tools: Toolchain,
+  step: Step,
+  stallTimeoutMs: number,
+  signal: AbortSignal,
+  onBlock: (block: ProgressBlock) => void,
+): Promise<string> {
+  const prefix = step.program === 'ffmpeg' ? FFMPEG_PREFIX : FFPROBE_PREFIX;
+  if (!hasPrefix(step.args, prefix)) {
+    throw new UserFacingError(
+      `Step "${step.label}" was refused: it does not start with Framewright's safety options.`,
+      'refused',
+    );
+  }
+  const parser = new ProgressParser();
+  const outcome = await runProgram({
+    program: step.program === 'ffmpeg' ? tools.ffmpeg : tools.ffprobe,
+    args: step.args,
+    stallTimeoutMs,
+    signal,
+    env: tools.env,
+    onStdout: (chunk) => parser.push(chunk).forEach(onBlock),
+  });
+  if (outcome.reason !== 'exit' || outcome.exitCode !== 0)
+    throw explainFailure('convert', outcome, stallTimeoutMs);
+  return outcome.log.toString();
 }

@@ -15,7 +15,9 @@ if (existsSync('test-results/gates.txt')) {
 if (existsSync('test-results/vitest.json')) {
   const v = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
   passed += v.numPassedTests ?? 0;
-  failed += (v.numFailedTests ?? 0) + (v.numFailedTestSuites && !v.numFailedTests ? v.numFailedTestSuites : 0);
+  failed +=
+    (v.numFailedTests ?? 0) +
+    (v.numFailedTestSuites && !v.numFailedTests ? v.numFailedTestSuites : 0);
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
 } else {
   failed++; // the suite did not even report

@@ -25,7 +25,12 @@ describe('binary resolution', () => {
     chmodSync(wrapper, 0o755);
     const fromEnv = await resolveBinary('ffmpeg', {}, { ...env, FFMPEG_PATH: wrapper }, []);
     expect(fromEnv).toMatchObject({ path: wrapper, source: 'env' });
-    const fromSetting = await resolveBinary('ffmpeg', { ffmpegPath: wrapper }, { ...env, FFMPEG_PATH: '/nowhere/ffmpeg' }, []);
+    const fromSetting = await resolveBinary(
+      'ffmpeg',
+      { ffmpegPath: wrapper },
+      { ...env, FFMPEG_PATH: '/nowhere/ffmpeg' },
+      [],
+    );
     expect(fromSetting).toMatchObject({ path: wrapper, source: 'setting' });
   });
 
@@ -67,20 +72,50 @@ describe('custom presets', () => {
   it('loads a valid preset file and converts with it', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'tiny.json');
-    writeFileSync(file, JSON.stringify({ id: 'tiny', name: 'Tiny', container: 'matroska', extension: '.mkv', video: { codec: 'libx264', crf: 35, speed: 'ultrafast' }, audio: { codec: 'libopus', bitrateKbps: 48 } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'tiny',
+        name: 'Tiny',
+        container: 'matroska',
+        extension: '.mkv',
+        video: { codec: 'libx264', crf: 35, speed: 'ultrafast' },
+        audio: { codec: 'libopus', bitrateKbps: 48 },
+      }),
+    );
     const presets = await runCli(['presets', '--json', '--preset-file', file]);
     expect((JSON.parse(presets.stdout) as { id: string }[]).map((p) => p.id)).toContain('tiny');
-    const result = await runCli(['convert', makeClip(path.join(dir, 'c.mp4')), '--preset', 'tiny', '--preset-file', file, '--out', dir]);
+    const result = await runCli([
+      'convert',
+      makeClip(path.join(dir, 'c.mp4')),
+      '--preset',
+      'tiny',
+      '--preset-file',
+      file,
+      '--out',
+      dir,
+    ]);
     expect(result.code).toBe(0);
   });
 
   it('rejects an invalid preset with errors naming each field', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify({ id: 'Bad Id', name: 'x', container: 'avi', extension: 'mp4', video: { codec: 'libx264', crf: 99 }, audio: 'copy' }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'Bad Id',
+        name: 'x',
+        container: 'avi',
+        extension: 'mp4',
+        video: { codec: 'libx264', crf: 99 },
+        audio: 'copy',
+      }),
+    );
     const result = await runCli(['presets', '--preset-file', file]);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/bad\.json is not a valid preset/);
-    for (const field of ['id:', 'container:', 'extension:', 'video']) expect(result.stderr).toContain(field);
+    for (const field of ['id:', 'container:', 'extension:', 'video'])
+      expect(result.stderr).toContain(field);
   });
 });

@@ -2,7 +2,15 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli';
-import { decodeErrors, makeClip, makeCorrupt, probeJson, sha256, tempDir, tempLeftovers } from './helpers/media';
+import {
+  decodeErrors,
+  makeClip,
+  makeCorrupt,
+  probeJson,
+  sha256,
+  tempDir,
+  tempLeftovers,
+} from './helpers/media';
 
 describe('convert a folder', () => {
   it('converts 5 clips, fails the corrupt one with a sentence, skips the text file, exits 1, leaves sources alone', async () => {
@@ -12,7 +20,10 @@ describe('convert a folder', () => {
     const out = path.join(dir, 'out');
     mkdirSync(nested, { recursive: true });
     const clips = [1, 2, 3].map((n) => makeClip(path.join(input, `clip${n}.mp4`)));
-    clips.push(makeClip(path.join(nested, 'clip4.mkv')), makeClip(path.join(nested, 'clip5.mov'), { audio: false }));
+    clips.push(
+      makeClip(path.join(nested, 'clip4.mkv')),
+      makeClip(path.join(nested, 'clip5.mov'), { audio: false }),
+    );
     const corrupt = makeCorrupt(path.join(input, 'broken.mp4'));
     const text = path.join(input, 'notes.txt');
     writeFileSync(text, 'not a video\n');
@@ -43,12 +54,28 @@ describe('convert a folder', () => {
 });
 
 describe('file names', () => {
-  const names = ['-dash.mp4', 'with space.mp4', `quote's "double".mp4`, 'ünïcødé 映像.mp4', 'new\nline.mp4', 'colon:name.mp4', '$(echo pwned).mp4'];
+  const names = [
+    '-dash.mp4',
+    'with space.mp4',
+    `quote's "double".mp4`,
+    'ünïcødé 映像.mp4',
+    'new\nline.mp4',
+    'colon:name.mp4',
+    '$(echo pwned).mp4',
+  ];
   it('converts tricky names without treating them as options, protocols or shell', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'out');
     const inputs = names.map((name) => makeClip(path.join(dir, name), { audio: false }));
-    const result = await runCli(['convert', ...inputs, '--preset', 'h264-mp4', '--out', out, '--json']);
+    const result = await runCli([
+      'convert',
+      ...inputs,
+      '--preset',
+      'h264-mp4',
+      '--out',
+      out,
+      '--json',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const outputs = readdirSync(out).sort();
@@ -74,18 +101,48 @@ describe('on-exists policy', () => {
     expect(sha256(existing)).toBe(precious);
     expect(firstJob(renamed.stdout)?.output).toBe(path.join(out, 'a (1).mp4'));
 
-    const skipped = await runCli(['convert', clip, '--preset', 'h264-mp4', '--out', out, '--on-exists', 'skip', '--json']);
+    const skipped = await runCli([
+      'convert',
+      clip,
+      '--preset',
+      'h264-mp4',
+      '--out',
+      out,
+      '--on-exists',
+      'skip',
+      '--json',
+    ]);
     expect(skipped.code).toBe(0);
     expect(firstJob(skipped.stdout)?.warnings[0]).toMatch(/^Skipped/);
     expect(sha256(existing)).toBe(precious);
 
-    const overwritten = await runCli(['convert', clip, '--preset', 'h264-mp4', '--out', out, '--on-exists', 'overwrite', '--json']);
+    const overwritten = await runCli([
+      'convert',
+      clip,
+      '--preset',
+      'h264-mp4',
+      '--out',
+      out,
+      '--on-exists',
+      'overwrite',
+      '--json',
+    ]);
     expect(overwritten.code).toBe(0);
     expect(decodeErrors(existing)).toBe('');
 
     const self = makeClip(path.join(dir, 'self.mkv'), { audio: false });
     const selfHash = sha256(self);
-    const refused = await runCli(['convert', self, '--preset', 'remux-mkv', '--out', dir, '--on-exists', 'overwrite', '--json']);
+    const refused = await runCli([
+      'convert',
+      self,
+      '--preset',
+      'remux-mkv',
+      '--out',
+      dir,
+      '--on-exists',
+      'overwrite',
+      '--json',
+    ]);
     expect(refused.code).toBe(1);
     expect(firstJob(refused.stdout)?.error).toMatch(/replace the input file itself/);
     expect(sha256(self)).toBe(selfHash);
@@ -98,8 +155,14 @@ describe('usage errors', () => {
   it.each([
     [['convert', 'x.mp4', '--out', '/tmp'], /needs --preset/],
     [['convert', 'x.mp4', '--preset', 'nope', '--out', '/tmp'], /no preset called "nope"/],
-    [['convert', 'x.mp4', '--preset', 'h264-mp4', '--out', '/tmp', '--on-exists', 'clobber'], /skip, rename or overwrite/],
-    [['convert', 'x.mp4', '--preset', 'h264-mp4', '--out', '/tmp', '--concurrency', '0'], /whole number/],
+    [
+      ['convert', 'x.mp4', '--preset', 'h264-mp4', '--out', '/tmp', '--on-exists', 'clobber'],
+      /skip, rename or overwrite/,
+    ],
+    [
+      ['convert', 'x.mp4', '--preset', 'h264-mp4', '--out', '/tmp', '--concurrency', '0'],
+      /whole number/,
+    ],
     [['frobnicate'], /Unknown command/],
     [['convert', '--bogus'], /Unknown option/],
   ])('%j exits 2 with a sentence', async (args, message) => {

@@ -14,8 +14,25 @@ interface RawStream {
   side_data_list?: unknown[];
 }
 
-function ffprobe(file: string): { streams: RawStream[]; chapters: unknown[]; format: { tags?: Record<string, string> } } {
-  const json = execFileSync('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '-show_chapters', file], { encoding: 'utf8' });
+function ffprobe(file: string): {
+  streams: RawStream[];
+  chapters: unknown[];
+  format: { tags?: Record<string, string> };
+} {
+  const json = execFileSync(
+    'ffprobe',
+    [
+      '-v',
+      'error',
+      '-print_format',
+      'json',
+      '-show_format',
+      '-show_streams',
+      '-show_chapters',
+      file,
+    ],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(json) as ReturnType<typeof ffprobe>;
 }
 
@@ -23,16 +40,55 @@ function ffprobe(file: string): { streams: RawStream[]; chapters: unknown[]; for
 function richFile(dir: string): string {
   const base = makeClip(path.join(dir, 'base.mp4'), { seconds: 2 });
   const meta = path.join(dir, 'chapters.txt');
-  writeFileSync(meta, ';FFMETADATA1\ntitle=Rich file\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1000\ntitle=Opening\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=1000\nEND=2000\ntitle=Ending\n');
+  writeFileSync(
+    meta,
+    ';FFMETADATA1\ntitle=Rich file\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1000\ntitle=Opening\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=1000\nEND=2000\ntitle=Ending\n',
+  );
   const srt = path.join(dir, 'subs.srt');
   writeFileSync(srt, '1\n00:00:00,000 --> 00:00:01,000\nHello\n');
   const rich = path.join(dir, 'rich file.mp4');
   execFileSync('ffmpeg', [
-    '-v', 'error', '-nostdin', '-y', '-i', base, '-f', 'lavfi', '-i', 'sine=frequency=220:duration=2', '-i', srt, '-i', meta,
-    '-map', '0:v', '-map', '0:a', '-map', '1:a', '-map', '2:s', '-map_metadata', '3', '-map_chapters', '3',
-    '-c:v', 'copy', '-c:a', 'aac', '-c:s', 'mov_text',
-    '-metadata:s:a:0', 'language=eng', '-metadata:s:a:1', 'language=fra',
-    '-disposition:a:1', '0', '-metadata:s:v:0', 'rotate=90', rich,
+    '-v',
+    'error',
+    '-nostdin',
+    '-y',
+    '-i',
+    base,
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=220:duration=2',
+    '-i',
+    srt,
+    '-i',
+    meta,
+    '-map',
+    '0:v',
+    '-map',
+    '0:a',
+    '-map',
+    '1:a',
+    '-map',
+    '2:s',
+    '-map_metadata',
+    '3',
+    '-map_chapters',
+    '3',
+    '-c:v',
+    'copy',
+    '-c:a',
+    'aac',
+    '-c:s',
+    'mov_text',
+    '-metadata:s:a:0',
+    'language=eng',
+    '-metadata:s:a:1',
+    'language=fra',
+    '-disposition:a:1',
+    '0',
+    '-metadata:s:v:0',
+    'rotate=90',
+    rich,
   ]);
   return rich;
 }
@@ -43,14 +99,29 @@ describe('probe --json', () => {
     const file = richFile(dir);
     const result = await runCli(['probe', file, '--json']);
     expect(result.code).toBe(0);
-    const [outcome] = JSON.parse(result.stdout) as [{ ok: boolean; info: { streams: RawStream[]; chapters: unknown[]; format: { tags?: Record<string, string> } } }];
+    const [outcome] = JSON.parse(result.stdout) as [
+      {
+        ok: boolean;
+        info: {
+          streams: RawStream[];
+          chapters: unknown[];
+          format: { tags?: Record<string, string> };
+        };
+      },
+    ];
     expect(outcome.ok).toBe(true);
     const ours = outcome.info;
     const theirs = ffprobe(file);
-    expect(ours.streams.map((s) => [s.index, s.codec_type, s.codec_name])).toEqual(theirs.streams.map((s) => [s.index, s.codec_type, s.codec_name]));
+    expect(ours.streams.map((s) => [s.index, s.codec_type, s.codec_name])).toEqual(
+      theirs.streams.map((s) => [s.index, s.codec_type, s.codec_name]),
+    );
     expect(ours.streams.map((s) => s.tags)).toEqual(theirs.streams.map((s) => s.tags));
-    expect(ours.streams.map((s) => s.disposition)).toEqual(theirs.streams.map((s) => s.disposition));
-    expect(ours.streams.map((s) => s.side_data_list)).toEqual(theirs.streams.map((s) => s.side_data_list));
+    expect(ours.streams.map((s) => s.disposition)).toEqual(
+      theirs.streams.map((s) => s.disposition),
+    );
+    expect(ours.streams.map((s) => s.side_data_list)).toEqual(
+      theirs.streams.map((s) => s.side_data_list),
+    );
     expect(ours.chapters).toEqual(theirs.chapters);
     expect(ours.format.tags).toEqual(theirs.format.tags);
     // The rotation really is there to be kept.
@@ -82,23 +153,46 @@ describe('convert --dry-run and --events ndjson', () => {
   it('dry-run prints the exact command; running it by hand gives the same file', async () => {
     const dir = tempDir();
     const clip = makeClip(path.join(dir, 'clip.mp4'));
-    const result = await runCli(['convert', clip, '--preset', 'remux-mkv', '--out', path.join(dir, 'out'), '--dry-run', '--json']);
+    const result = await runCli([
+      'convert',
+      clip,
+      '--preset',
+      'remux-mkv',
+      '--out',
+      path.join(dir, 'out'),
+      '--dry-run',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     const plan = (JSON.parse(result.stdout) as { plans: { command: string[] }[] }).plans[0];
     const command = plan?.command ?? [];
     expect(command.slice(0, 3)).toEqual(['ffmpeg', '-hide_banner', '-nostdin']);
     expect(command).toContain('-protocol_whitelist');
     const manual = path.join(dir, 'manual.mkv');
-    execFileSync(command[0] ?? 'ffmpeg', [...command.slice(1, -1), `file:${manual}`], { stdio: 'ignore' });
+    execFileSync(command[0] ?? 'ffmpeg', [...command.slice(1, -1), `file:${manual}`], {
+      stdio: 'ignore',
+    });
     expect(ffprobe(manual).streams.map((s) => s.codec_name)).toEqual(['h264', 'aac']);
   });
 
   it('ndjson prints job updates and progress, one JSON object per line', async () => {
     const dir = tempDir();
     const clip = makeClip(path.join(dir, 'clip.mp4'), { seconds: 2 });
-    const result = await runCli(['convert', clip, '--preset', 'h264-mp4', '--out', path.join(dir, 'out'), '--events', 'ndjson']);
+    const result = await runCli([
+      'convert',
+      clip,
+      '--preset',
+      'h264-mp4',
+      '--out',
+      path.join(dir, 'out'),
+      '--events',
+      'ndjson',
+    ]);
     expect(result.code).toBe(0);
-    const events = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; job?: { status: string } });
+    const events = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; job?: { status: string } });
     const statuses = events.filter((e) => e.type === 'job').map((e) => e.job?.status);
     expect(statuses).toEqual(['queued', 'probing', 'running', 'finalizing', 'done']);
     expect(events.some((e) => e.type === 'progress')).toBe(true);

@@ -19,8 +19,12 @@ describe('api router', () => {
   });
   afterAll(() => engine.dispose());
 
-  const call = (service: unknown, method: unknown, input?: unknown, id: unknown = 1): Promise<ReplyMessage> =>
-    router.handle({ type: 'call', id, service, method, input });
+  const call = (
+    service: unknown,
+    method: unknown,
+    input?: unknown,
+    id: unknown = 1,
+  ): Promise<ReplyMessage> => router.handle({ type: 'call', id, service, method, input });
 
   it('answers a valid call', async () => {
     const reply = await call('presets', 'list');
@@ -32,30 +36,48 @@ describe('api router', () => {
     ['prototype key as service', '__proto__', 'toString', undefined, /Unknown method/],
     ['prototype key as method', 'jobs', 'constructor', undefined, /Unknown method/],
     ['input where none is taken', 'jobs', 'list', { evil: true }, /Invalid input for jobs\.list/],
-    ['wrong input type', 'jobs', 'add', { paths: 'not-an-array' }, /Invalid input for jobs\.add: paths/],
+    [
+      'wrong input type',
+      'jobs',
+      'add',
+      { paths: 'not-an-array' },
+      /Invalid input for jobs\.add: paths/,
+    ],
     ['empty path list', 'jobs', 'add', { paths: [] }, /paths/],
     ['bad policy', 'jobs', 'add', { paths: ['/x'], onExists: 'clobber' }, /onExists/],
     ['out-of-range setting', 'settings', 'set', { concurrency: -1 }, /concurrency/],
     ['unknown preset', 'presets', 'commandFor', { presetId: 'nope' }, /no preset called "nope"/],
-    ['hostile preset JSON', 'presets', 'import', { json: '{"id":"x","extraArgs":["-i"]' }, /not valid JSON/],
+    [
+      'hostile preset JSON',
+      'presets',
+      'import',
+      { json: '{"id":"x","extraArgs":["-i"]' },
+      /not valid JSON/,
+    ],
   ])('rejects %s with an error, never a crash', async (_name, service, method, input, message) => {
     const reply = await call(service, method, input);
     expect(reply.type).toBe('error');
     expect(reply.type === 'error' ? reply.error.message : '').toMatch(message);
   });
 
-  it.each([null, 42, 'call', [], { type: 'call' }, { type: 'call', id: 'x', service: 'jobs', method: 'list' }])(
-    'rejects the malformed message %j',
-    async (raw) => {
-      const reply = await router.handle(raw);
-      expect(reply.type).toBe('error');
-    },
-  );
+  it.each([
+    null,
+    42,
+    'call',
+    [],
+    { type: 'call' },
+    { type: 'call', id: 'x', service: 'jobs', method: 'list' },
+  ])('rejects the malformed message %j', async (raw) => {
+    const reply = await router.handle(raw);
+    expect(reply.type).toBe('error');
+  });
 });
 
 describe('worker protocol', () => {
   it('ignores garbage, rejects invalid params with a sentence, refuses unsafe steps, stays alive', async () => {
-    const worker = fork(path.join(root, 'dist/worker.js'), [], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const worker = fork(path.join(root, 'dist/worker.js'), [], {
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
     const replies: WorkerToMain[] = [];
     const waitFor = (id: number): Promise<WorkerToMain> =>
       new Promise((resolve) => {
@@ -78,12 +100,52 @@ describe('worker protocol', () => {
 
     const out = path.join(tempDir(), 'x.mkv');
     const unsafe = ['-i', 'file:/etc/passwd', out];
-    worker.send({ type: 'request', id: 2, method: 'run', params: { jobId: 'j', stallTimeoutMs: 1000, steps: [{ label: 'x', program: 'ffmpeg', args: unsafe, durationSec: null, weight: 1, outputs: [] }] } });
+    worker.send({
+      type: 'request',
+      id: 2,
+      method: 'run',
+      params: {
+        jobId: 'j',
+        stallTimeoutMs: 1000,
+        steps: [
+          {
+            label: 'x',
+            program: 'ffmpeg',
+            args: unsafe,
+            durationSec: null,
+            weight: 1,
+            outputs: [],
+          },
+        ],
+      },
+    });
     const refused = await waitFor(2);
-    expect(refused.type === 'error' ? refused.error.message : '').toMatch(/refused: it does not start with Framewright's safety options/);
+    expect(refused.type === 'error' ? refused.error.message : '').toMatch(
+      /refused: it does not start with Framewright's safety options/,
+    );
 
-    const safe = [...FFMPEG_PREFIX, '-f', 'lavfi', '-i', 'testsrc2=duration=0.2:size=64x48', '-f', 'null', '-'];
-    worker.send({ type: 'request', id: 3, method: 'run', params: { jobId: 'k', stallTimeoutMs: 5000, steps: [{ label: 'y', program: 'ffmpeg', args: safe, durationSec: 0.2, weight: 1, outputs: [] }] } });
+    const safe = [
+      ...FFMPEG_PREFIX,
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=duration=0.2:size=64x48',
+      '-f',
+      'null',
+      '-',
+    ];
+    worker.send({
+      type: 'request',
+      id: 3,
+      method: 'run',
+      params: {
+        jobId: 'k',
+        stallTimeoutMs: 5000,
+        steps: [
+          { label: 'y', program: 'ffmpeg', args: safe, durationSec: 0.2, weight: 1, outputs: [] },
+        ],
+      },
+    });
     const ok = await waitFor(3);
     // lavfi is not on the protocol whitelist's concern (a device, not a protocol), so this runs.
     expect(ok.type).toBe('result');

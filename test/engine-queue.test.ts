@@ -21,20 +21,31 @@ describe('scheduler', () => {
     let maxActive = 0;
     const e = engine;
     e.jobs.onUpdate(() => {
-      maxActive = Math.max(maxActive, e.queue.list().filter((j) => ['probing', 'running', 'finalizing'].includes(j.status)).length);
+      maxActive = Math.max(
+        maxActive,
+        e.queue.list().filter((j) => ['probing', 'running', 'finalizing'].includes(j.status))
+          .length,
+      );
     });
     const { added } = await e.jobs.add({ paths: clips, outDir: path.join(dir, 'out') });
     await e.jobs.start();
-    const jobs = await settled(e, added.map((j) => j.id));
+    const jobs = await settled(
+      e,
+      added.map((j) => j.id),
+    );
     expect(jobs.map((j) => j.status)).toEqual(['done', 'done', 'done']);
     expect(maxActive).toBe(1);
   });
 
   it('holds back above the memory high-water mark and says why, then resumes', async () => {
     const dir = tempDir();
-    let pressure: string | null = 'Memory is low (10 MB free), so no new job starts until some is freed.';
+    let pressure: string | null =
+      'Memory is low (10 MB free), so no new job starts until some is freed.';
     engine = await testEngine({ memoryCheck: () => pressure });
-    const { added } = await engine.jobs.add({ paths: [makeClip(path.join(dir, 'a.mp4'))], outDir: path.join(dir, 'out') });
+    const { added } = await engine.jobs.add({
+      paths: [makeClip(path.join(dir, 'a.mp4'))],
+      outDir: path.join(dir, 'out'),
+    });
     const state = await engine.jobs.start();
     expect(state.throttled).toMatch(/Memory is low/);
     expect((await engine.jobs.list())[0]?.status).toBe('queued');
@@ -47,8 +58,16 @@ describe('scheduler', () => {
   it('batches progress to about 10 events per second per job', async () => {
     const dir = tempDir();
     engine = await testEngine();
-    const clip = makeClip(path.join(dir, 'long.mkv'), { seconds: 20, size: '320x240', codec: ['-c:v', 'mpeg4'] });
-    const { added } = await engine.jobs.add({ paths: [clip], outDir: path.join(dir, 'out'), presetId: 'h264-mp4' });
+    const clip = makeClip(path.join(dir, 'long.mkv'), {
+      seconds: 20,
+      size: '320x240',
+      codec: ['-c:v', 'mpeg4'],
+    });
+    const { added } = await engine.jobs.add({
+      paths: [clip],
+      outDir: path.join(dir, 'out'),
+      presetId: 'h264-mp4',
+    });
     const id = added[0]?.id ?? '';
     const times: number[] = [];
     engine.jobs.onProgress((event) => {
@@ -72,15 +91,46 @@ describe('persistence', () => {
     mkdirSync(out);
     const stale = path.join(out, '.clip.framewright-deadbeef.part.mp4');
     writeFileSync(stale, 'half a file');
-    const base = { createdAt: 1, startedAt: null, finishedAt: null, output: null, outputBytes: null, progress: null, error: null, warnings: [], attempts: 1, log: '' };
-    const job = (id: string, status: Job['status']): Job => ({ ...base, id, status, spec: { input: path.join(dir, `${id}.mp4`), presetId: 'h264-mp4', outDir: out, onExists: 'rename' } });
+    const base = {
+      createdAt: 1,
+      startedAt: null,
+      finishedAt: null,
+      output: null,
+      outputBytes: null,
+      progress: null,
+      error: null,
+      warnings: [],
+      attempts: 1,
+      log: '',
+    };
+    const job = (id: string, status: Job['status']): Job => ({
+      ...base,
+      id,
+      status,
+      spec: {
+        input: path.join(dir, `${id}.mp4`),
+        presetId: 'h264-mp4',
+        outDir: out,
+        onExists: 'rename',
+        resolutionPolicy: 'auto',
+      },
+    });
     writeFileSync(
       path.join(stateDir, 'state.json'),
-      JSON.stringify({ schemaVersion: 1, settings: { concurrency: 3 }, jobs: [job('a', 'running'), job('b', 'done'), job('c', 'queued')], temps: [stale] }),
+      JSON.stringify({
+        schemaVersion: 1,
+        settings: { concurrency: 3 },
+        jobs: [job('a', 'running'), job('b', 'done'), job('c', 'queued')],
+        temps: [stale],
+      }),
     );
     engine = await testEngine({ stateDir });
     const jobs = await engine.jobs.list();
-    expect(jobs.map((j) => [j.id, j.status])).toEqual([['a', 'queued'], ['b', 'done'], ['c', 'queued']]);
+    expect(jobs.map((j) => [j.id, j.status])).toEqual([
+      ['a', 'queued'],
+      ['b', 'done'],
+      ['c', 'queued'],
+    ]);
     expect(jobs[0]?.warnings[0]).toMatch(/Re-queued/);
     expect((await engine.settings.get()).concurrency).toBe(3);
     expect(existsSync(stale)).toBe(false);
@@ -90,9 +140,14 @@ describe('persistence', () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'state.json'), '{"schemaVersion": 99');
     engine = await testEngine({ stateDir: dir });
-    expect(engine.startupProblems).toEqual(['The saved queue could not be read and was started fresh.']);
+    expect(engine.startupProblems).toEqual([
+      'The saved queue could not be read and was started fresh.',
+    ]);
     expect(await engine.jobs.list()).toEqual([]);
-    await engine.jobs.add({ paths: [makeClip(path.join(dir, 'a.mp4'))], outDir: path.join(dir, 'out') });
+    await engine.jobs.add({
+      paths: [makeClip(path.join(dir, 'a.mp4'))],
+      outDir: path.join(dir, 'out'),
+    });
     await engine.dispose();
     engine = await testEngine({ stateDir: dir });
     expect(await engine.jobs.list()).toHaveLength(1);
@@ -106,16 +161,33 @@ describe('leaks', () => {
     engine = await testEngine({ overrides: { concurrency: 2 } });
     await engine.system.doctor(); // start the worker before measuring
     const fdsBefore = openFdCount();
-    const good = [1, 2, 3, 4, 5, 6].map((n) => makeClip(path.join(dir, `ok${n}.mp4`), { seconds: 1, audio: n % 2 === 0 }));
+    const good = [1, 2, 3, 4, 5, 6].map((n) =>
+      makeClip(path.join(dir, `ok${n}.mp4`), { seconds: 1, audio: n % 2 === 0 }),
+    );
     const bad = [1, 2, 3].map((n) => makeCorrupt(path.join(dir, `bad${n}.mp4`)));
-    const slow = [1, 2].map((n) => makeClip(path.join(dir, `slow${n}.mkv`), { seconds: 12, size: '640x360', codec: ['-c:v', 'mpeg4'] }));
-    const { added } = await engine.jobs.add({ paths: [...slow, ...good, ...bad], outDir: out, presetId: 'h264-mp4' });
+    const slow = [1, 2].map((n) =>
+      makeClip(path.join(dir, `slow${n}.mkv`), {
+        seconds: 12,
+        size: '640x360',
+        codec: ['-c:v', 'mpeg4'],
+      }),
+    );
+    const { added } = await engine.jobs.add({
+      paths: [...slow, ...good, ...bad],
+      outDir: out,
+      presetId: 'h264-mp4',
+    });
     const toCancel = added.slice(0, 2).map((j) => j.id);
     const e = engine;
-    const cancelWhenRunning = toCancel.map((id) => nextUpdate(e, id, (j) => j.status === 'running').then(() => e.jobs.cancel({ ids: [id] })));
+    const cancelWhenRunning = toCancel.map((id) =>
+      nextUpdate(e, id, (j) => j.status === 'running').then(() => e.jobs.cancel({ ids: [id] })),
+    );
     await e.jobs.start();
     await Promise.all(cancelWhenRunning);
-    const jobs = await settled(e, added.map((j) => j.id));
+    const jobs = await settled(
+      e,
+      added.map((j) => j.id),
+    );
     const count = (s: string) => jobs.filter((j) => j.status === s).length;
     expect([count('done'), count('failed'), count('cancelled')]).toEqual([6, 3, 2]);
     expect(await eventually(() => processesMentioning(dir).length === 0)).toBe(true);

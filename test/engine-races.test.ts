@@ -16,7 +16,11 @@ afterEach(async () => {
 });
 
 function slowClip(dir: string, name = 'slow.mkv'): string {
-  return makeClip(path.join(dir, name), { seconds: 12, size: '640x360', codec: ['-c:v', 'mpeg4', '-q:v', '5'] });
+  return makeClip(path.join(dir, name), {
+    seconds: 12,
+    size: '640x360',
+    codec: ['-c:v', 'mpeg4', '-q:v', '5'],
+  });
 }
 
 describe('races', () => {
@@ -58,7 +62,10 @@ describe('races', () => {
   it('double cancel and cancelling a finished job are harmless', async () => {
     const dir = tempDir();
     engine = await testEngine();
-    const { added } = await engine.jobs.add({ paths: [makeClip(path.join(dir, 'a.mp4'))], outDir: path.join(dir, 'out') });
+    const { added } = await engine.jobs.add({
+      paths: [makeClip(path.join(dir, 'a.mp4'))],
+      outDir: path.join(dir, 'out'),
+    });
     const id = added[0]?.id ?? '';
     await engine.jobs.cancel({ ids: [id] });
     await engine.jobs.cancel({ ids: [id] });
@@ -110,7 +117,9 @@ describe('races', () => {
     engine = await testEngine({ overrides: { concurrency: 2 } });
     const clips = [slowClip(dir, 'a.mkv'), slowClip(dir, 'b.mkv')];
     const { added } = await engine.jobs.add({ paths: clips, outDir: out, presetId: 'h264-mp4' });
-    const running = added.map((j) => nextUpdate(engine as Engine, j.id, (x) => x.status === 'running'));
+    const running = added.map((j) =>
+      nextUpdate(engine as Engine, j.id, (x) => x.status === 'running'),
+    );
     await engine.jobs.start();
     await Promise.all(running);
     await engine.dispose();

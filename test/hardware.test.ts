@@ -23,7 +23,9 @@ describe('hw', () => {
     expect(report.cells.filter((c) => c.status === 'available')).toEqual([]);
     for (const cell of report.cells) expect(cell.reason.length).toBeGreaterThan(10);
     // Compiled in, tested, and honestly unavailable: the lesson of HandBrake #1666.
-    const nvenc = report.cells.find((c) => c.backend === 'nvidia' && c.codec === 'h264' && c.direction === 'encode');
+    const nvenc = report.cells.find(
+      (c) => c.backend === 'nvidia' && c.codec === 'h264' && c.direction === 'encode',
+    );
     expect(nvenc).toMatchObject({ status: 'unavailable', implementation: 'h264_nvenc' });
     expect(nvenc?.reason).toMatch(/NVIDIA/);
     expect(nvenc?.ffmpegLine).toMatch(/libcuda/);
@@ -35,7 +37,9 @@ describe('hw', () => {
     expect(cached.fromCache).toBe(true);
     expect(cached.cells).toEqual(report.cells);
 
-    const again = JSON.parse((await runCli(['hw', '--json', '--refresh'], env)).stdout) as HardwareReport;
+    const again = JSON.parse(
+      (await runCli(['hw', '--json', '--refresh'], env)).stdout,
+    ) as HardwareReport;
     expect(again.fromCache).toBe(false);
   });
 
@@ -52,12 +56,21 @@ describe('hardware auto', () => {
     const engine = await testEngine({ cacheDir: path.join(dir, 'cache') });
     try {
       const clip = makeClip(path.join(dir, 'a.mp4'));
-      const { added } = await engine.jobs.add({ paths: [clip], presetId: 'h264-mp4-gpu', outDir: path.join(dir, 'out') });
+      const { added } = await engine.jobs.add({
+        paths: [clip],
+        presetId: 'h264-mp4-gpu',
+        outDir: path.join(dir, 'out'),
+      });
       await engine.jobs.start();
-      const [job] = await settled(engine, added.map((j) => j.id));
+      const [job] = await settled(
+        engine,
+        added.map((j) => j.id),
+      );
       expect(job?.status).toBe('done');
       expect(decodeErrors(job?.output ?? '')).toBe('');
-      expect(job?.warnings.join('\n')).toMatch(/No hardware H\.264 encoder works on this machine \(NVIDIA NVENC \/ NVDEC \(CUDA\): No NVIDIA driver.*\); encoded in software\./);
+      expect(job?.warnings.join('\n')).toMatch(
+        /No hardware H\.264 encoder works on this machine \(NVIDIA NVENC \/ NVDEC \(CUDA\): No NVIDIA driver.*\); encoded in software\./,
+      );
     } finally {
       await engine.dispose();
     }
@@ -73,15 +86,23 @@ describe('hardware auto', () => {
     const file = path.join(cacheDir, 'hardware.json');
     const report = JSON.parse(readFileSync(file, 'utf8')) as HardwareReport;
     for (const cell of report.cells) {
-      if (cell.backend === 'nvidia' && cell.codec === 'h264' && cell.direction === 'encode') cell.status = 'available';
+      if (cell.backend === 'nvidia' && cell.codec === 'h264' && cell.direction === 'encode')
+        cell.status = 'available';
     }
     writeFileSync(file, JSON.stringify(report));
 
     const engine = await testEngine({ cacheDir });
     try {
-      const { added } = await engine.jobs.add({ paths: [makeClip(path.join(dir, 'a.mp4'))], presetId: 'h264-mp4-gpu', outDir: path.join(dir, 'out') });
+      const { added } = await engine.jobs.add({
+        paths: [makeClip(path.join(dir, 'a.mp4'))],
+        presetId: 'h264-mp4-gpu',
+        outDir: path.join(dir, 'out'),
+      });
       await engine.jobs.start();
-      const [job] = await settled(engine, added.map((j) => j.id));
+      const [job] = await settled(
+        engine,
+        added.map((j) => j.id),
+      );
       expect(job?.status).toBe('done');
       expect(job?.warnings).toContain('Encoded with h264_nvenc (hardware).');
       expect(job?.warnings.join('\n')).toMatch(/Fell back to software: h264_nvenc failed \(.+\)/);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JobSchema, OnExistsSchema } from '../jobs/job';
+import { JobSchema, OnExistsSchema, ResolutionPolicySchema } from '../jobs/job';
 import { ProgressSchema } from '../jobs/progress';
 import { MediaInfoSchema } from '../media/model';
 import { PresetSchema } from '../presets/schema';
@@ -27,6 +27,7 @@ export const AddJobsInputSchema = z.object({
   presetId: z.string().min(1).max(200).optional(),
   outDir: z.string().min(1).max(4096).optional(),
   onExists: OnExistsSchema.optional(),
+  resolutionPolicy: ResolutionPolicySchema.optional(),
 });
 export type AddJobsInput = z.infer<typeof AddJobsInputSchema>;
 
@@ -46,7 +47,10 @@ export type QueueState = z.infer<typeof QueueStateSchema>;
 
 export const ProgressEventSchema = z.object({ id: z.string(), progress: ProgressSchema });
 
-const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({
+  input,
+  output,
+});
 const none = z.void();
 
 export const API = {
@@ -69,7 +73,10 @@ export const API = {
   presets: {
     list: method(none, z.array(PresetSchema)),
     /** The exact ffmpeg argument list a preset would run for a job (or a sample input). */
-    commandFor: method(z.object({ presetId: z.string().min(1).max(200), jobId: z.string().max(200).optional() }), z.array(z.string())),
+    commandFor: method(
+      z.object({ presetId: z.string().min(1).max(200), jobId: z.string().max(200).optional() }),
+      z.array(z.string()),
+    ),
     import: method(z.object({ json: z.string().max(100_000) }), PresetSchema),
     export: method(z.object({ id: z.string().min(1).max(200) }), z.string()),
     remove: method(z.object({ id: z.string().min(1).max(200) }), none),
@@ -123,7 +130,9 @@ type EventsOf<S extends keyof EventTable> = {
 
 /** The typed api: `api.jobs.add({...})`, `api.jobs.onUpdate(listener)` returning an unsubscribe. */
 export type FramewrightApi = {
-  [S in ServiceName]: { [M in MethodName<S>]: MethodOf<S, M> } & (S extends keyof EventTable ? EventsOf<S> : unknown);
+  [S in ServiceName]: { [M in MethodName<S>]: MethodOf<S, M> } & (S extends keyof EventTable
+    ? EventsOf<S>
+    : unknown);
 };
 
 /** Wire messages shared by the WebSocket and IPC transports. */
@@ -132,12 +141,22 @@ export const CallMessageSchema = z.object({
   id: z.number().int().nonnegative(),
   service: z.string().max(50),
   method: z.string().max(50),
-  input: z.unknown(),
+  /** Absent for methods without input (JSON drops undefined). */
+  input: z.unknown().optional(),
 });
 export const ReplyMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('result'), id: z.number().int(), output: z.unknown() }),
-  z.object({ type: z.literal('error'), id: z.number().int(), error: z.object({ name: z.string(), message: z.string() }) }),
-  z.object({ type: z.literal('event'), service: z.string(), event: z.string(), payload: z.unknown() }),
+  z.object({ type: z.literal('result'), id: z.number().int(), output: z.unknown().optional() }),
+  z.object({
+    type: z.literal('error'),
+    id: z.number().int(),
+    error: z.object({ name: z.string(), message: z.string() }),
+  }),
+  z.object({
+    type: z.literal('event'),
+    service: z.string(),
+    event: z.string(),
+    payload: z.unknown(),
+  }),
 ]);
 export type CallMessage = z.infer<typeof CallMessageSchema>;
 export type ReplyMessage = z.infer<typeof ReplyMessageSchema>;

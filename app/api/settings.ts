@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OnExistsSchema } from '../jobs/job';
+import { OnExistsSchema, ResolutionPolicySchema } from '../jobs/job';
 
 export const SettingsSchema = z.object({
   /** Where outputs go; empty means the host's default output folder. */
@@ -12,6 +12,8 @@ export const SettingsSchema = z.object({
   ffmpegPath: z.string().max(4096),
   ffprobePath: z.string().max(4096),
   stallTimeoutSec: z.number().int().min(1).max(86_400),
+  /** When the picture size changes mid-stream: auto (per container), reinit, fit or stretch. */
+  resolutionPolicy: ResolutionPolicySchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -23,4 +25,5 @@ export const DEFAULT_SETTINGS: Settings = {
   ffmpegPath: '',
   ffprobePath: '',
   stallTimeoutSec: 60,
+  resolutionPolicy: 'auto',
 };

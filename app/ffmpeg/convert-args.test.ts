@@ -277,16 +277,19 @@ describe('convert arguments, case by case', () => {
     },
   );
 
-  it.each(presets.map((p) => p.id))('%s never maps the MP3 cover art as video, and says it was not kept', (id) => {
-    const { args, warnings } = buildConvertArgs({
-      preset: preset(id),
-      info: info('cover-art.mp3.json'),
-      output: out,
-    });
-    expect(mappedIndexes(args)).toEqual([0]);
-    expect(args).not.toContain('-pix_fmt');
-    expect(warnings.at(-1)).toMatch(/^Cover art #1 \(png\) was not kept\.$/);
-  });
+  it.each(presets.map((p) => p.id))(
+    '%s never maps the MP3 cover art as video, and says it was not kept',
+    (id) => {
+      const { args, warnings } = buildConvertArgs({
+        preset: preset(id),
+        info: info('cover-art.mp3.json'),
+        output: out,
+      });
+      expect(mappedIndexes(args)).toEqual([0]);
+      expect(args).not.toContain('-pix_fmt');
+      expect(warnings.at(-1)).toMatch(/^Cover art #1 \(png\) was not kept\.$/);
+    },
+  );
 
   it('scales down to maxHeight without upscaling, and appends extraArgs after the codec options', () => {
     const p: Preset = {

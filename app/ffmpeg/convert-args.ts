@@ -14,14 +14,18 @@ function scaleFilter(settings: VideoSettings): string[] {
   return settings.maxHeight === undefined ? [] : [`scale=-2:'min(${settings.maxHeight},ih)'`];
 }
 
-function hardwareArgs(settings: VideoSettings, hw: HardwareEncoder): string[] {
+function hardwareArgs(
+  settings: VideoSettings,
+  hw: HardwareEncoder,
+  pre: readonly string[] = [],
+): string[] {
   const { filters, codec } = hardwareVideoArgs(hw, settings);
-  const chain = [...scaleFilter(settings), ...filters];
+  const chain = [...pre, ...scaleFilter(settings), ...filters];
   // Software-encoder extraArgs (x264/x265 options) do not apply to hardware encoders.
   return [...codec, ...(chain.length ? ['-vf', chain.join(',')] : [])];
 }
 
-function videoArgs(settings: VideoSettings): string[] {
+function videoArgs(settings: VideoSettings, pre: readonly string[] = []): string[] {
   const args = ['-c:v', settings.codec, '-crf', String(settings.crf)];
   if (settings.codec === 'libvpx-vp9' || settings.codec === 'libvpx') args.push('-b:v', '0');
   if (settings.speed !== undefined) {
@@ -29,7 +33,7 @@ function videoArgs(settings: VideoSettings): string[] {
   }
   if (settings.codec === 'libvpx-vp9') args.push('-row-mt', '1');
   if (settings.pixelFormat !== undefined) args.push('-pix_fmt', settings.pixelFormat);
-  const chain = scaleFilter(settings);
+  const chain = [...pre, ...scaleFilter(settings)];
   if (chain.length > 0) args.push('-vf', chain.join(','));
   return [...args, ...settings.extraArgs];
 }
@@ -50,28 +54,57 @@ export interface ConvertPlanInput {
   output: string;
   /** A hardware encoder that the matrix found working; null or absent for software. */
   hardware?: HardwareEncoder | null;
+  /** Fit every frame into this canvas, aspect kept and padded (the `fit` resolution policy). */
+  fit?: Canvas | null;
 }
 
-export function buildConvertArgs({ preset, info, output, hardware = null }: ConvertPlanInput): { args: string[]; warnings: string[] } {
-  const tracks = mapTracks(preset, info);
-  const hw = typeof preset.video === 'object' && tracks.video !== undefined ? hardware : null;
-  const setup = hw === null || typeof preset.video !== 'object' ? [] : hardwareVideoArgs(hw, preset.video).global;
-  const args: string[] = [...FFMPEG_PREFIX, ...setup, '-i', fileUrl(info.path)];
+export interface Canvas {
+  width: number;
+  height: number;
+}
 
-  if (tracks.video !== undefined) args.push('-map', `0:${tracks.video.index}`);
-  for (const stream of tracks.audio) args.push('-map', `0:${stream.index}`);
-  for (const { stream } of tracks.subtitles) args.push('-map', `0:${stream.index}`);
-  if (preset.video === 'copy' && preset.audio === 'copy') args.push('-map', '0:t?');
+/** Scales into the canvas without distortion and pads the rest (ARCHITECTURE.md, Dynamic resolution). */
+export function fitFilter({ width, height }: Canvas): string {
+  return `scale=${width}:${height}:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2,setsar=1`;
+}
 
-  if (tracks.video !== undefined) {
-    const video = preset.video;
-    args.push(...(video === 'copy' ? ['-c:v', 'copy'] : video === 'none' ? [] : hw !== null ? hardwareArgs(video, hw) : videoArgs(video)));
-  }
-  if (tracks.audio.length > 0) args.push(...(preset.audio === 'copy' ? ['-c:a', 'copy'] : audioArgs(preset.audio)));
+/** The encoder options for the preset's video, software or hardware, with any filter chain. */
+export function videoCodecArgs(
+  settings: VideoSettings,
+  hw: HardwareEncoder | null,
+  fit: Canvas | null,
+  pre: readonly string[] = [],
+): string[] {
+  if (fit === null) return hw !== null ? hardwareArgs(settings, hw, pre) : videoArgs(settings, pre);
+  const plain: VideoSettings = { ...settings, maxHeight: undefined };
+  const codec = hw !== null ? hardwareArgs(plain, hw) : videoArgs(plain);
+  const extra = hw !== null ? hardwareVideoArgs(hw, plain).filters : [];
+  return [
+    ...codec.filter((_, i, all) => all[i] !== '-vf' && all[i - 1] !== '-vf'),
+    '-vf',
+    [fitFilter(fit), ...extra].join(','),
+  ];
+}
+
+/** Maps, codecs, metadata and container options shared by every plan's final output. */
+export function outputArgs(
+  preset: Preset,
+  tracks: ReturnType<typeof mapTracks>,
+  layout: { videoRef: string | null; otherInput: number; video: string[] },
+  output: string,
+): string[] {
+  const args: string[] = [];
+  const other = layout.otherInput;
+  if (layout.videoRef !== null) args.push('-map', layout.videoRef);
+  for (const stream of tracks.audio) args.push('-map', `${other}:${stream.index}`);
+  for (const { stream } of tracks.subtitles) args.push('-map', `${other}:${stream.index}`);
+  if (preset.video === 'copy' && preset.audio === 'copy') args.push('-map', `${other}:t?`);
+  if (layout.videoRef !== null) args.push(...layout.video);
+  if (tracks.audio.length > 0)
+    args.push(...(preset.audio === 'copy' ? ['-c:a', 'copy'] : audioArgs(preset.audio)));
   tracks.subtitles.forEach(({ codec }, i) => args.push(`-c:s:${i}`, codec));
-
   // Keep container metadata and chapters; drop data tracks the container may refuse.
-  args.push('-map_metadata', '0', '-map_chapters', '0', '-dn');
+  args.push('-map_metadata', String(other), '-map_chapters', String(other), '-dn');
   if (preset.video === 'none') args.push('-vn');
   if (preset.faststart) args.push('-movflags', '+faststart');
   if (preset.container === 'matroska' || preset.container === 'webm') {
@@ -79,6 +112,38 @@ export function buildConvertArgs({ preset, info, output, hardware = null }: Conv
     args.push('-max_muxing_queue_size', '4096');
   }
   args.push('-f', preset.container, fileUrl(output));
+  return args;
+}
+
+export function buildConvertArgs({
+  preset,
+  info,
+  output,
+  hardware = null,
+  fit = null,
+}: ConvertPlanInput): { args: string[]; warnings: string[] } {
+  const tracks = mapTracks(preset, info);
+  const video = preset.video;
+  const hw = typeof video === 'object' && tracks.video !== undefined ? hardware : null;
+  const setup = hw === null || typeof video !== 'object' ? [] : hardwareVideoArgs(hw, video).global;
+  const videoArgsList =
+    video === 'copy' ? ['-c:v', 'copy'] : video === 'none' ? [] : videoCodecArgs(video, hw, fit);
+  const args: string[] = [
+    ...FFMPEG_PREFIX,
+    ...setup,
+    '-i',
+    fileUrl(info.path),
+    ...outputArgs(
+      preset,
+      tracks,
+      {
+        videoRef: tracks.video === undefined ? null : `0:${tracks.video.index}`,
+        otherInput: 0,
+        video: videoArgsList,
+      },
+      output,
+    ),
+  ];
   return { args, warnings: tracks.warnings };
 }
 
@@ -94,8 +159,12 @@ export function buildConvertPlan(input: ConvertPlanInput): Plan {
         durationSec: input.info.durationSec,
         weight: 1,
         outputs: [input.output],
+        group: 0,
+        expectedFrames: null,
       },
     ],
     warnings,
+    files: [],
+    workDirs: [],
   };
 }

@@ -17,7 +17,13 @@ export const FFMPEG_PREFIX = [
   '-nostats',
 ] as const;
 
-export const FFPROBE_PREFIX = ['-hide_banner', '-v', 'error', '-protocol_whitelist', PROTOCOL_WHITELIST] as const;
+export const FFPROBE_PREFIX = [
+  '-hide_banner',
+  '-v',
+  'error',
+  '-protocol_whitelist',
+  PROTOCOL_WHITELIST,
+] as const;
 
 /** A path as an ffmpeg URL: `file:` stops names like `-x.mp4` or `a:b.mp4` being read as options or protocols. */
 export function fileUrl(absolutePath: string): string {
@@ -37,6 +43,25 @@ export function probeArgs(absolutePath: string): string[] {
     '-show_streams',
     '-show_chapters',
     '-show_programs',
+    fileUrl(absolutePath),
+  ];
+}
+
+/** ffprobe arguments for the resolution scan of one video stream (keyframes only unless asked). */
+export function resolutionScanArgs(
+  absolutePath: string,
+  streamIndex: number,
+  everyFrame: boolean,
+): string[] {
+  return [
+    ...FFPROBE_PREFIX,
+    '-select_streams',
+    String(streamIndex),
+    ...(everyFrame ? [] : ['-skip_frame', 'nokey']),
+    '-show_entries',
+    'frame=best_effort_timestamp,width,height',
+    '-of',
+    'csv=p=0',
     fileUrl(absolutePath),
   ];
 }

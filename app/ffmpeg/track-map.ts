@@ -1,5 +1,12 @@
 import type { MediaInfo, ProbeStream } from '../media/model';
-import { audioStreams, isAttachedPicture, isTextSubtitle, preferredStream, subtitleStreams, videoStreams } from '../media/streams';
+import {
+  audioStreams,
+  isAttachedPicture,
+  isTextSubtitle,
+  preferredStream,
+  subtitleStreams,
+  videoStreams,
+} from '../media/streams';
 import type { Container, Preset } from '../presets/schema';
 
 // Decides which input streams go to the output and how subtitles are carried:
@@ -41,7 +48,9 @@ export function mapTracks(preset: Preset, info: MediaInfo): TrackMap {
   const videos = videoStreams(info);
   const video = wantsVideo ? videos[0] : undefined;
   if (wantsVideo && videos.length > 1) {
-    warnings.push(`Only the first video track is kept; ${videos.slice(1).map(label).join(', ')} dropped.`);
+    warnings.push(
+      `Only the first video track is kept; ${videos.slice(1).map(label).join(', ')} dropped.`,
+    );
   }
 
   const audios = audioStreams(info);
@@ -50,7 +59,9 @@ export function mapTracks(preset: Preset, info: MediaInfo): TrackMap {
     const chosen = preferredStream(audios);
     audio = chosen ? [chosen] : [];
     const dropped = audios.filter((s) => s !== chosen);
-    warnings.push(`This format holds one audio track; kept ${chosen ? label(chosen) : 'none'}, dropped ${dropped.map(label).join(', ')}.`);
+    warnings.push(
+      `This format holds one audio track; kept ${chosen ? label(chosen) : 'none'}, dropped ${dropped.map(label).join(', ')}.`,
+    );
   }
   if (!wantsVideo && audio.length === 0) {
     warnings.push('The file has no audio track to keep.');
@@ -63,18 +74,22 @@ export function mapTracks(preset: Preset, info: MediaInfo): TrackMap {
     const text = isTextSubtitle(stream);
     if (text && support.text !== null) {
       // Matroska cannot hold mov_text: convert it to SubRip instead of copying.
-      const codec = support.text === 'copy' && stream.codec_name === 'mov_text' ? 'srt' : support.text;
+      const codec =
+        support.text === 'copy' && stream.codec_name === 'mov_text' ? 'srt' : support.text;
       subtitles.push({ stream, codec });
     } else if (!text && support.bitmap) {
       subtitles.push({ stream, codec: 'copy' });
     } else {
-      warnings.push(`Subtitle track ${label(stream)} was dropped: ${preset.name} cannot carry ${text ? 'subtitles' : 'picture-based subtitles'}.`);
+      warnings.push(
+        `Subtitle track ${label(stream)} was dropped: ${preset.name} cannot carry ${text ? 'subtitles' : 'picture-based subtitles'}.`,
+      );
     }
   }
   if (preset.subtitles === 'drop' && subtitleStreams(info).length > 0) {
     warnings.push(`Subtitles were dropped, as the preset asks.`);
   }
   const coverArt = info.streams.filter(isAttachedPicture);
-  if (coverArt.length > 0) warnings.push(`Cover art ${coverArt.map(label).join(', ')} was not kept.`);
+  if (coverArt.length > 0)
+    warnings.push(`Cover art ${coverArt.map(label).join(', ')} was not kept.`);
   return { video, audio, subtitles, warnings };
 }

@@ -34,7 +34,10 @@ export const BACKEND_INFO: Record<Backend, BackendInfo> = {
     label: 'Intel Quick Sync Video',
     os: ['linux', 'win32'],
     encoders: { h264: 'h264_qsv', hevc: 'hevc_qsv', av1: 'av1_qsv', vp9: 'vp9_qsv' },
-    decode: { kind: 'decoder', decoders: { h264: 'h264_qsv', hevc: 'hevc_qsv', av1: 'av1_qsv', vp9: 'vp9_qsv' } },
+    decode: {
+      kind: 'decoder',
+      decoders: { h264: 'h264_qsv', hevc: 'hevc_qsv', av1: 'av1_qsv', vp9: 'vp9_qsv' },
+    },
     encodeSetup: [],
     uploadFilter: null,
   },
@@ -74,7 +77,10 @@ export const BACKEND_INFO: Record<Backend, BackendInfo> = {
     label: 'V4L2 memory-to-memory (ARM boards)',
     os: ['linux'],
     encoders: { h264: 'h264_v4l2m2m', hevc: 'hevc_v4l2m2m' },
-    decode: { kind: 'decoder', decoders: { h264: 'h264_v4l2m2m', hevc: 'hevc_v4l2m2m', vp9: 'vp9_v4l2m2m' } },
+    decode: {
+      kind: 'decoder',
+      decoders: { h264: 'h264_v4l2m2m', hevc: 'hevc_v4l2m2m', vp9: 'vp9_v4l2m2m' },
+    },
     encodeSetup: [],
     uploadFilter: null,
   },
@@ -89,11 +95,22 @@ export const BACKEND_INFO: Record<Backend, BackendInfo> = {
 };
 
 /** The software encoder used to make each codec's tiny decode-test sample. */
-export const SAMPLE_ENCODERS: Record<HwCodec, { encoder: string; extension: string; args: readonly string[] }> = {
+export const SAMPLE_ENCODERS: Record<
+  HwCodec,
+  { encoder: string; extension: string; args: readonly string[] }
+> = {
   h264: { encoder: 'libx264', extension: '.mp4', args: ['-preset', 'ultrafast'] },
-  hevc: { encoder: 'libx265', extension: '.mp4', args: ['-preset', 'ultrafast', '-x265-params', 'log-level=error'] },
+  hevc: {
+    encoder: 'libx265',
+    extension: '.mp4',
+    args: ['-preset', 'ultrafast', '-x265-params', 'log-level=error'],
+  },
   av1: { encoder: 'libsvtav1', extension: '.mkv', args: ['-preset', '12'] },
-  vp9: { encoder: 'libvpx-vp9', extension: '.webm', args: ['-deadline', 'realtime', '-cpu-used', '8'] },
+  vp9: {
+    encoder: 'libvpx-vp9',
+    extension: '.webm',
+    args: ['-deadline', 'realtime', '-cpu-used', '8'],
+  },
 };
 
 /** Order `auto` tries backends in, per OS (best first). */

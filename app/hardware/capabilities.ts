@@ -27,7 +27,12 @@ export function parseDecoderHwDevices(text: string): Set<string> {
 }
 
 /** ffmpeg's native decoder for each codec (asked with -h decoder=…). */
-export const NATIVE_DECODERS: Record<HwCodec, string> = { h264: 'h264', hevc: 'hevc', av1: 'av1', vp9: 'vp9' };
+export const NATIVE_DECODERS: Record<HwCodec, string> = {
+  h264: 'h264',
+  hevc: 'hevc',
+  av1: 'av1',
+  vp9: 'vp9',
+};
 
 export interface BuildCapabilities {
   encoders: Set<string>;

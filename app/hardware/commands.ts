@@ -6,7 +6,14 @@ import type { Backend, HwCodec } from './model';
 // tiny sample decoded on the device and downloaded back (so a silent fallback to
 // software decoding cannot pass as hardware).
 
-const PREFIX = ['-hide_banner', '-nostdin', '-v', 'error', '-protocol_whitelist', PROTOCOL_WHITELIST] as const;
+const PREFIX = [
+  '-hide_banner',
+  '-nostdin',
+  '-v',
+  'error',
+  '-protocol_whitelist',
+  PROTOCOL_WHITELIST,
+] as const;
 /** 256x256 satisfies every encoder's minimum size (HEVC NVENC needs 129+ wide). */
 const TEST_SOURCE = 'color=c=gray:s=256x256:r=25:d=0.2';
 
@@ -35,11 +42,24 @@ export function decodeTestArgs(backend: Backend, codec: HwCodec, sample: string)
   const tail = ['-frames:v', '1', '-f', 'null', '-'];
   if (decode.kind === 'hwaccel') {
     const hw = decode.hwaccel;
-    return [...PREFIX, '-hwaccel', hw, '-hwaccel_output_format', hw, '-i', fileUrl(sample), '-vf', 'hwdownload,format=nv12', ...tail];
+    return [
+      ...PREFIX,
+      '-hwaccel',
+      hw,
+      '-hwaccel_output_format',
+      hw,
+      '-i',
+      fileUrl(sample),
+      '-vf',
+      'hwdownload,format=nv12',
+      ...tail,
+    ];
   }
   if (decode.kind === 'decoder') {
     const decoder = decode.decoders[codec];
-    return decoder === undefined ? null : [...PREFIX, '-c:v', decoder, '-i', fileUrl(sample), ...tail];
+    return decoder === undefined
+      ? null
+      : [...PREFIX, '-c:v', decoder, '-i', fileUrl(sample), ...tail];
   }
   return null;
 }
@@ -47,5 +67,20 @@ export function decodeTestArgs(backend: Backend, codec: HwCodec, sample: string)
 /** Makes the tiny software-encoded sample of `codec` that decode tests read. */
 export function sampleArgs(codec: HwCodec, output: string): string[] {
   const sample = SAMPLE_ENCODERS[codec];
-  return [...PREFIX, '-y', '-f', 'lavfi', '-i', 'testsrc2=s=256x256:r=25:d=0.2', '-frames:v', '2', '-pix_fmt', 'yuv420p', '-c:v', sample.encoder, ...sample.args, fileUrl(output)];
+  return [
+    ...PREFIX,
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=s=256x256:r=25:d=0.2',
+    '-frames:v',
+    '2',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:v',
+    sample.encoder,
+    ...sample.args,
+    fileUrl(output),
+  ];
 }

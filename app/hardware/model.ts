@@ -20,14 +20,28 @@ export const DeviceSchema = z.object({
 });
 export type Device = z.infer<typeof DeviceSchema>;
 
-export const BACKENDS = ['nvidia', 'qsv', 'vaapi', 'amf', 'videotoolbox', 'mediafoundation', 'v4l2m2m', 'vulkan'] as const;
+export const BACKENDS = [
+  'nvidia',
+  'qsv',
+  'vaapi',
+  'amf',
+  'videotoolbox',
+  'mediafoundation',
+  'v4l2m2m',
+  'vulkan',
+] as const;
 export const BackendSchema = z.enum(BACKENDS);
 export type Backend = z.infer<typeof BackendSchema>;
 
 export const HW_CODECS = ['h264', 'hevc', 'av1', 'vp9'] as const;
 export const HwCodecSchema = z.enum(HW_CODECS);
 export type HwCodec = z.infer<typeof HwCodecSchema>;
-export const CODEC_LABEL: Record<HwCodec, string> = { h264: 'H.264', hevc: 'HEVC', av1: 'AV1', vp9: 'VP9' };
+export const CODEC_LABEL: Record<HwCodec, string> = {
+  h264: 'H.264',
+  hevc: 'HEVC',
+  av1: 'AV1',
+  vp9: 'VP9',
+};
 
 export const CellStatusSchema = z.enum(['available', 'unavailable', 'not-built', 'not-applicable']);
 export type CellStatus = z.infer<typeof CellStatusSchema>;

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { JobStatusSchema } from './state';
 import { ProgressSchema } from './progress';
 
+export const ResolutionPolicySchema = z.enum(['auto', 'reinit', 'fit', 'stretch']);
+export type ResolutionPolicy = z.infer<typeof ResolutionPolicySchema>;
+
 export const OnExistsSchema = z.enum(['skip', 'rename', 'overwrite']);
 export type OnExists = z.infer<typeof OnExistsSchema>;
 /** Never destroys: an existing output keeps its name, ours gets " (1)". */
@@ -13,6 +16,8 @@ export const JobSpecSchema = z.object({
   presetId: z.string().min(1).max(200),
   outDir: z.string().min(1).max(4096),
   onExists: OnExistsSchema.default(DEFAULT_ON_EXISTS),
+  /** What to do when the picture size changes mid-stream (see app/ffmpeg/resolution-plan.ts). */
+  resolutionPolicy: ResolutionPolicySchema.default('auto'),
 });
 export type JobSpec = z.infer<typeof JobSpecSchema>;
 export type JobSpecInput = z.input<typeof JobSpecSchema>;

@@ -15,11 +15,19 @@ export const StepSchema = z.object({
   weight: z.number().positive(),
   /** Files this step writes; removed by the engine on any failure. */
   outputs: z.array(z.string()),
+  /** Progress by frames instead of time (steps that keep source timestamps report none). */
+  expectedFrames: z.number().positive().nullable().default(null),
+  /** Steps of one group may run at the same time; groups run in order. */
+  group: z.number().int().nonnegative().default(0),
 });
 export type Step = z.infer<typeof StepSchema>;
 
 export const PlanSchema = z.object({
   steps: z.array(StepSchema).min(1),
   warnings: z.array(z.string()),
+  /** Small files (concat lists) the engine writes before the steps run, removed after. */
+  files: z.array(z.object({ path: z.string(), content: z.string() })).default([]),
+  /** Folders the plan's temporary files live in, removed after. */
+  workDirs: z.array(z.string()).default([]),
 });
 export type Plan = z.infer<typeof PlanSchema>;

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const JOB_STATUSES = ['queued', 'probing', 'running', 'finalizing', 'done', 'failed', 'cancelled'] as const;
+export const JOB_STATUSES = [
+  'queued',
+  'probing',
+  'running',
+  'finalizing',
+  'done',
+  'failed',
+  'cancelled',
+] as const;
 export const JobStatusSchema = z.enum(JOB_STATUSES);
 export type JobStatus = z.infer<typeof JobStatusSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ResolutionScanSchema } from './resolution';
 
 // The probe model mirrors ffprobe's JSON (-show_format -show_streams -show_chapters
 // -show_programs) so it can be compared field for field. Known fields are typed,
@@ -108,5 +109,7 @@ export const MediaInfoSchema = z.object({
   streams: z.array(StreamSchema),
   chapters: z.array(ChapterSchema),
   programs: z.array(ProgramSchema),
+  /** Where the main video stream changes size; absent when not scanned. */
+  resolution: ResolutionScanSchema.nullable().optional(),
 });
 export type MediaInfo = z.infer<typeof MediaInfoSchema>;

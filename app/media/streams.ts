@@ -49,19 +49,33 @@ export function rotationOf(stream: ProbeStream): number {
 }
 
 /** Subtitle codecs that are text (convertible between text formats); the rest are bitmaps. */
-const TEXT_SUBTITLE_CODECS = new Set(['subrip', 'srt', 'ass', 'ssa', 'webvtt', 'mov_text', 'text', 'tx3g']);
+const TEXT_SUBTITLE_CODECS = new Set([
+  'subrip',
+  'srt',
+  'ass',
+  'ssa',
+  'webvtt',
+  'mov_text',
+  'text',
+  'tx3g',
+]);
 export function isTextSubtitle(stream: ProbeStream): boolean {
   return TEXT_SUBTITLE_CODECS.has(stream.codec_name ?? '');
 }
 
 export function describeStream(stream: ProbeStream): string {
   const lang = stream.tags?.language;
-  const parts: string[] = [`#${stream.index} ${stream.codec_type ?? 'unknown'}`, stream.codec_name ?? '?'];
-  if (stream.width !== undefined && stream.height !== undefined) parts.push(`${stream.width}x${stream.height}`);
+  const parts: string[] = [
+    `#${stream.index} ${stream.codec_type ?? 'unknown'}`,
+    stream.codec_name ?? '?',
+  ];
+  if (stream.width !== undefined && stream.height !== undefined)
+    parts.push(`${stream.width}x${stream.height}`);
   const fps = parseRational(stream.avg_frame_rate) ?? parseRational(stream.r_frame_rate);
   // Cover art has no frame rate of its own (ffprobe reports the 90000 tick rate).
   if (isAttachedPicture(stream)) parts.push('cover art');
-  else if (stream.codec_type === 'video' && fps !== null) parts.push(`${Math.round(fps * 100) / 100} fps`);
+  else if (stream.codec_type === 'video' && fps !== null)
+    parts.push(`${Math.round(fps * 100) / 100} fps`);
   if (stream.channels !== undefined) parts.push(`${stream.channels} ch`);
   if (stream.sample_rate !== undefined) parts.push(`${stream.sample_rate} Hz`);
   if (lang !== undefined && lang !== 'und') parts.push(lang);

@@ -158,10 +158,26 @@ describe('parsePreset', () => {
       /^video\.extraArgs(\.\d+)?: /,
     ],
     ['extraArgs overwriting (-y)', audio({ extraArgs: ['-y'] }), /^audio\.extraArgs(\.\d+)?: /],
-    ['extraArgs adding a bare output file', video({ extraArgs: ['-tune', 'film', '/tmp/x.mkv', '-crf'] }), /^video\.extraArgs\.2: "\/tmp\/x\.mkv" is not an option name/],
-    ['extraArgs with an odd count', video({ extraArgs: ['-tune'] }), /must be "-option", "value" pairs/],
-    ['extraArgs reading a file through a value', video({ extraArgs: ['-x264-params', 'file://etc/passwd'] }), /may not name files or URLs/],
-    ['extraArgs with a filter', video({ extraArgs: ['-vf', 'movie=/etc/passwd'] }), /-vf is not allowed/],
+    [
+      'extraArgs adding a bare output file',
+      video({ extraArgs: ['-tune', 'film', '/tmp/x.mkv', '-crf'] }),
+      /^video\.extraArgs\.2: "\/tmp\/x\.mkv" is not an option name/,
+    ],
+    [
+      'extraArgs with an odd count',
+      video({ extraArgs: ['-tune'] }),
+      /must be "-option", "value" pairs/,
+    ],
+    [
+      'extraArgs reading a file through a value',
+      video({ extraArgs: ['-x264-params', 'file://etc/passwd'] }),
+      /may not name files or URLs/,
+    ],
+    [
+      'extraArgs with a filter',
+      video({ extraArgs: ['-vf', 'movie=/etc/passwd'] }),
+      /-vf is not allowed/,
+    ],
     [
       'more than 64 extraArgs',
       video({ extraArgs: Array.from({ length: 65 }, () => '-an') }),

@@ -3,7 +3,9 @@ import { HardwareChoiceSchema } from '../hardware/model';
 
 // A preset is data (resources/presets/*.json, or a user's JSON file), validated here.
 
-const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use lowercase letters, digits and dashes');
+const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use lowercase letters, digits and dashes');
 /**
  * Extra ffmpeg options: options only, never inputs, outputs or protocols. `-lavfi` is
  * another name for `-filter_complex`, and after `--` ffmpeg reads every word as a file.
@@ -28,13 +30,27 @@ const ExtraArgs = z
     for (let i = 0; i < args.length; i += 2) {
       const option = args[i] ?? '';
       if (!OPTION_NAME.test(option)) {
-        ctx.addIssue({ code: 'custom', path: [i], message: `"${option}" is not an option name; extra arguments must be "-option", "value" pairs` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i],
+          message: `"${option}" is not an option name; extra arguments must be "-option", "value" pairs`,
+        });
       } else if (FORBIDDEN_OPTION.test(option)) {
-        ctx.addIssue({ code: 'custom', path: [i], message: `${option} is not allowed: extra arguments may not set inputs, outputs, mapping, filters, files or protocols` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i],
+          message: `${option} is not allowed: extra arguments may not set inputs, outputs, mapping, filters, files or protocols`,
+        });
       }
       const value = args[i + 1] ?? '';
-      if (/(^|[=:,])(file|https?|tcp|udp|rtmp|concat|subfile|data)?:\/\/|^file:|movie=/.test(value)) {
-        ctx.addIssue({ code: 'custom', path: [i + 1], message: 'extra argument values may not name files or URLs' });
+      if (
+        /(^|[=:,])(file|https?|tcp|udp|rtmp|concat|subfile|data)?:\/\/|^file:|movie=/.test(value)
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i + 1],
+          message: 'extra argument values may not name files or URLs',
+        });
       }
     }
   });
@@ -42,26 +58,33 @@ const ExtraArgs = z
 export const VideoCodecSchema = z.enum(['libx264', 'libx265', 'libsvtav1', 'libvpx-vp9', 'libvpx']);
 export const AudioCodecSchema = z.enum(['aac', 'libmp3lame', 'libopus', 'flac']);
 
-export const VideoSettingsSchema = z.object({
-  codec: VideoCodecSchema,
-  /** Constant-quality factor (CRF); lower is better quality. */
-  crf: z.number().int().min(0).max(63),
-  /** Encoder speed preset (x264/x265 names, or SVT-AV1's 0..13 as a string). */
-  speed: z.string().max(20).optional(),
-  pixelFormat: z.string().regex(/^[a-z0-9_]+$/).optional(),
-  /** Largest output height; taller sources are scaled down with aspect kept. */
-  maxHeight: z.number().int().min(16).max(8640).optional(),
-  extraArgs: ExtraArgs.default([]),
-}).strict();
+export const VideoSettingsSchema = z
+  .object({
+    codec: VideoCodecSchema,
+    /** Constant-quality factor (CRF); lower is better quality. */
+    crf: z.number().int().min(0).max(63),
+    /** Encoder speed preset (x264/x265 names, or SVT-AV1's 0..13 as a string). */
+    speed: z.string().max(20).optional(),
+    pixelFormat: z
+      .string()
+      .regex(/^[a-z0-9_]+$/)
+      .optional(),
+    /** Largest output height; taller sources are scaled down with aspect kept. */
+    maxHeight: z.number().int().min(16).max(8640).optional(),
+    extraArgs: ExtraArgs.default([]),
+  })
+  .strict();
 export type VideoSettings = z.infer<typeof VideoSettingsSchema>;
 
-export const AudioSettingsSchema = z.object({
-  codec: AudioCodecSchema,
-  bitrateKbps: z.number().int().min(8).max(1536).optional(),
-  /** libmp3lame VBR quality 0 (best) .. 9. */
-  quality: z.number().int().min(0).max(9).optional(),
-  extraArgs: ExtraArgs.default([]),
-}).strict();
+export const AudioSettingsSchema = z
+  .object({
+    codec: AudioCodecSchema,
+    bitrateKbps: z.number().int().min(8).max(1536).optional(),
+    /** libmp3lame VBR quality 0 (best) .. 9. */
+    quality: z.number().int().min(0).max(9).optional(),
+    extraArgs: ExtraArgs.default([]),
+  })
+  .strict();
 export type AudioSettings = z.infer<typeof AudioSettingsSchema>;
 
 export const ContainerSchema = z.enum(['mp4', 'matroska', 'webm', 'ipod', 'mp3', 'ogg', 'flac']);
@@ -96,11 +119,16 @@ export type PresetInput = z.input<typeof PresetSchema>;
  * "Invalid input" on the union; descend into the branch that got past the type check
  * (the settings object) so the sentence names the field at fault.
  */
-function flattenIssue(issue: z.core.$ZodIssue, base: readonly PropertyKey[]): { path: PropertyKey[]; message: string }[] {
+function flattenIssue(
+  issue: z.core.$ZodIssue,
+  base: readonly PropertyKey[],
+): { path: PropertyKey[]; message: string }[] {
   const path = [...base, ...issue.path];
   if (issue.code === 'invalid_union') {
     const branch = issue.errors.find(
-      (issues) => issues.length > 0 && issues.every((i) => i.path.length > 0 || i.code === 'unrecognized_keys'),
+      (issues) =>
+        issues.length > 0 &&
+        issues.every((i) => i.path.length > 0 || i.code === 'unrecognized_keys'),
     );
     if (branch !== undefined) return branch.flatMap((inner) => flattenIssue(inner, path));
   }
@@ -108,13 +136,18 @@ function flattenIssue(issue: z.core.$ZodIssue, base: readonly PropertyKey[]): { 
 }
 
 /** Validates a preset and returns either it or sentences naming each problem. */
-export function parsePreset(data: unknown): { ok: true; preset: Preset } | { ok: false; errors: string[] } {
+export function parsePreset(
+  data: unknown,
+): { ok: true; preset: Preset } | { ok: false; errors: string[] } {
   const result = PresetSchema.safeParse(data);
   if (result.success) return { ok: true, preset: result.data };
   return {
     ok: false,
     errors: result.error.issues
       .flatMap((issue) => flattenIssue(issue, []))
-      .map(({ path, message }) => `${path.length > 0 ? path.map(String).join('.') : 'preset'}: ${message}`),
+      .map(
+        ({ path, message }) =>
+          `${path.length > 0 ? path.map(String).join('.') : 'preset'}: ${message}`,
+      ),
   };
 }

@@ -37,7 +37,9 @@ export function serializeError(error: unknown): SerializedError {
 }
 
 /** Rebuilds an Error from its serialized form, keeping code and log. */
-export function deserializeError(payload: SerializedError): Error & { code?: string; log?: string } {
+export function deserializeError(
+  payload: SerializedError,
+): Error & { code?: string; log?: string } {
   const error = new Error(payload.message) as Error & { code?: string; log?: string };
   error.name = payload.name;
   if (payload.stack !== undefined) error.stack = payload.stack;

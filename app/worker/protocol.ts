@@ -50,6 +50,8 @@ export const RunParamsSchema = z.object({
   steps: z.array(StepSchema).min(1).max(1000),
   /** Kill a step that shows no progress for this long. */
   stallTimeoutMs: z.number().int().positive().max(86_400_000),
+  /** Steps of one group run at most this many at once. */
+  parallelism: z.number().int().min(1).max(64).default(1),
 });
 export type RunParams = z.infer<typeof RunParamsSchema>;
 
@@ -76,7 +78,12 @@ export type WorkerResult<M extends WorkerMethod> = z.infer<(typeof WORKER_METHOD
 const RequestId = z.number().int().nonnegative();
 
 export const MainToWorkerSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('request'), id: RequestId, method: z.enum(['configure', 'probe', 'run', 'hardware']), params: z.unknown() }),
+  z.object({
+    type: z.literal('request'),
+    id: RequestId,
+    method: z.enum(['configure', 'probe', 'run', 'hardware']),
+    params: z.unknown(),
+  }),
   z.object({ type: z.literal('cancel'), id: RequestId }),
   z.object({ type: z.literal('shutdown') }),
 ]);

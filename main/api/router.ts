@@ -33,9 +33,15 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-function lookup(service: string, method: string): { input: z.ZodType; output: z.ZodType } | undefined {
+function lookup(
+  service: string,
+  method: string,
+): { input: z.ZodType; output: z.ZodType } | undefined {
   if (!Object.hasOwn(API, service)) return undefined;
-  const methods = API[service as keyof typeof API] as Record<string, { input: z.ZodType; output: z.ZodType }>;
+  const methods = API[service as keyof typeof API] as Record<
+    string,
+    { input: z.ZodType; output: z.ZodType }
+  >;
   return Object.hasOwn(methods, method) ? methods[method] : undefined;
 }
 
@@ -45,20 +51,32 @@ export function createRouter(api: FramewrightApi): Router {
   async function handle(raw: unknown): Promise<ReplyMessage> {
     const call = CallMessageSchema.safeParse(raw);
     if (!call.success) {
-      const id = typeof (raw as { id?: unknown } | null)?.id === 'number' ? (raw as { id: number }).id : -1;
-      return { type: 'error', id, error: { name: 'ApiInputError', message: `Malformed call: ${describeIssues(call.error)}` } };
+      const id =
+        typeof (raw as { id?: unknown } | null)?.id === 'number' ? (raw as { id: number }).id : -1;
+      return {
+        type: 'error',
+        id,
+        error: { name: 'ApiInputError', message: `Malformed call: ${describeIssues(call.error)}` },
+      };
     }
     const { id, service, method, input } = call.data;
     const spec = lookup(service, method);
     if (spec === undefined) {
-      return { type: 'error', id, error: { name: 'ApiInputError', message: `Unknown method ${service}.${method}.` } };
+      return {
+        type: 'error',
+        id,
+        error: { name: 'ApiInputError', message: `Unknown method ${service}.${method}.` },
+      };
     }
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) {
       return {
         type: 'error',
         id,
-        error: { name: 'ApiInputError', message: `Invalid input for ${service}.${method}: ${describeIssues(parsed.error)}` },
+        error: {
+          name: 'ApiInputError',
+          message: `Invalid input for ${service}.${method}: ${describeIssues(parsed.error)}`,
+        },
       };
     }
     try {
@@ -78,7 +96,9 @@ export function createRouter(api: FramewrightApi): Router {
         const key = `on${event[0]?.toUpperCase() ?? ''}${event.slice(1)}`;
         const on = services[service]?.[key] as AnySubscribe | undefined;
         if (on === undefined) continue;
-        offs.push(on.call(services[service], (payload) => send({ type: 'event', service, event, payload })));
+        offs.push(
+          on.call(services[service], (payload) => send({ type: 'event', service, event, payload })),
+        );
       }
     }
     return () => offs.splice(0).forEach((off) => off());

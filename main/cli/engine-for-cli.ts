@@ -4,7 +4,10 @@ import { forkLauncher } from '../engine/worker-port';
 import { defaultOutDir, presetsDir, workerPath } from './paths';
 
 /** An in-memory engine for one CLI command (no saved queue). */
-export async function cliEngine(overrides: Partial<Settings> = {}, presetFiles: string[] = []): Promise<Engine> {
+export async function cliEngine(
+  overrides: Partial<Settings> = {},
+  presetFiles: string[] = [],
+): Promise<Engine> {
   const engine = await createEngine({
     stateDir: null,
     launchWorker: forkLauncher(workerPath),

@@ -25,10 +25,17 @@ export function formatDuration(seconds: number): string {
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const rest = s % 60;
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(rest).padStart(2, '0')}` : `${m}:${String(rest).padStart(2, '0')}`;
+  return h > 0
+    ? `${h}:${String(m).padStart(2, '0')}:${String(rest).padStart(2, '0')}`
+    : `${m}:${String(rest).padStart(2, '0')}`;
 }
 
-export function progressLine(done: number, total: number, running: { job: Job; progress: Progress | null }[], width: number): string {
+export function progressLine(
+  done: number,
+  total: number,
+  running: { job: Job; progress: Progress | null }[],
+  width: number,
+): string {
   const parts = running.slice(0, 3).map(({ job, progress }) => {
     const name = job.spec.input.split(/[\\/]/).pop() ?? '';
     const pct = progress?.percent != null ? `${Math.floor(progress.percent)}%` : '…';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { OnExistsSchema } from '../../app/jobs/job';
+import { OnExistsSchema, ResolutionPolicySchema } from '../../app/jobs/job';
 import type { Settings } from '../../app/api/settings';
 import type { Engine } from '../engine/engine';
 import { convert } from './commands/convert';
@@ -17,6 +17,7 @@ const OPTIONS = {
   out: { type: 'string' },
   concurrency: { type: 'string' },
   'on-exists': { type: 'string' },
+  'resolution-policy': { type: 'string' },
   'stall-timeout': { type: 'string' },
   'dry-run': { type: 'boolean' },
   events: { type: 'string' },
@@ -30,7 +31,8 @@ const OPTIONS = {
 function positiveInt(value: string | undefined, flag: string, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${flag} needs a whole number from 1 to ${max}.`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new UsageError(`${flag} needs a whole number from 1 to ${max}.`);
   return n;
 }
 
@@ -42,7 +44,12 @@ let active: Engine | null = null;
 let interrupted = false;
 
 async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: true,
+  });
   const [command, ...paths] = positionals;
   const json = values.json === true;
   if (values.help === true || command === undefined || command === 'help') {
@@ -59,24 +66,36 @@ async function run(argv: string[]): Promise<number> {
       const engine = (active = await cliEngine({}, values['preset-file'] ?? []));
       try {
         if (command === 'hw') return await hwCommand(engine, json, values.refresh === true);
-        return command === 'presets' ? await presetsCommand(engine, json) : await doctorCommand(engine, json);
+        return command === 'presets'
+          ? await presetsCommand(engine, json)
+          : await doctorCommand(engine, json);
       } finally {
         await engine.dispose();
       }
     }
     case 'convert': {
       if (paths.length === 0) throw new UsageError('convert needs at least one file or folder.');
-      if (values.preset === undefined) throw new UsageError('convert needs --preset <id> (see `framewright presets`).');
+      if (values.preset === undefined)
+        throw new UsageError('convert needs --preset <id> (see `framewright presets`).');
       if (values.out === undefined) throw new UsageError('convert needs --out <dir>.');
-      if (values.events !== undefined && values.events !== 'ndjson') throw new UsageError('--events accepts only ndjson.');
+      if (values.events !== undefined && values.events !== 'ndjson')
+        throw new UsageError('--events accepts only ndjson.');
       const onExists = values['on-exists'];
-      if (onExists !== undefined && !OnExistsSchema.safeParse(onExists).success) throw new UsageError('--on-exists must be skip, rename or overwrite.');
+      if (onExists !== undefined && !OnExistsSchema.safeParse(onExists).success)
+        throw new UsageError('--on-exists must be skip, rename or overwrite.');
       const overrides: Partial<Settings> = {};
       const concurrency = positiveInt(values.concurrency, '--concurrency', 64);
       const stall = positiveInt(values['stall-timeout'], '--stall-timeout', 86_400);
       if (concurrency !== undefined) overrides.concurrency = concurrency;
       if (stall !== undefined) overrides.stallTimeoutSec = stall;
       if (onExists !== undefined) overrides.onExists = OnExistsSchema.parse(onExists);
+      const policy = values['resolution-policy'];
+      if (policy !== undefined) {
+        const parsed = ResolutionPolicySchema.safeParse(policy);
+        if (!parsed.success)
+          throw new UsageError('--resolution-policy must be auto, reinit, fit or stretch.');
+        overrides.resolutionPolicy = parsed.data;
+      }
       const engine = (active = await cliEngine(overrides, values['preset-file'] ?? []));
       try {
         engine.presetStore.require(values.preset);
@@ -92,6 +111,7 @@ async function run(argv: string[]): Promise<number> {
           dryRun: values['dry-run'] === true,
           ndjson: values.events === 'ndjson',
           json,
+          resolutionPolicy: overrides.resolutionPolicy ?? 'auto',
         });
       } finally {
         await engine.dispose();
@@ -101,7 +121,12 @@ async function run(argv: string[]): Promise<number> {
       return serveCommand(
         {
           host: values.host ?? '127.0.0.1',
-          port: values.port === undefined ? DEFAULT_PORT : values.port === '0' ? 0 : (positiveInt(values.port, '--port', 65_535) ?? 0),
+          port:
+            values.port === undefined
+              ? DEFAULT_PORT
+              : values.port === '0'
+                ? 0
+                : (positiveInt(values.port, '--port', 65_535) ?? 0),
           out: values.out,
           stateDir: values['state-dir'],
         },
@@ -117,7 +142,9 @@ function onSignal(signal: NodeJS.Signals): void {
   interrupted = true;
   process.stderr.write(`\nInterrupted: cancelling and cleaning up…\n`);
   const engine = active;
-  void (engine?.dispose() ?? Promise.resolve()).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  void (engine?.dispose() ?? Promise.resolve()).finally(() =>
+    process.exit(signal === 'SIGINT' ? 130 : 143),
+  );
 }
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
@@ -129,8 +156,12 @@ run(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (interrupted) return;
-    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`framewright: ${error instanceof Error ? error.message : String(error)}\n`);
+    const usage =
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(
+      `framewright: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     if (usage) process.stderr.write('Run `framewright help` for usage.\n');
     process.exitCode = usage ? 2 : 1;
   },

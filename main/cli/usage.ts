@@ -10,6 +10,9 @@ Commands:
       --concurrency N         jobs at once (default: from cores and memory)
       --on-exists P           skip | rename | overwrite (default: rename, never destroys)
       --stall-timeout SECONDS stop a job that makes no progress this long (default 60)
+      --resolution-policy P   when the picture size changes mid-stream: auto (reinit
+                              for MKV, fit for MP4/WebM), reinit (each part at its own
+                              size), fit (one canvas, shape kept), stretch
       --preset-file FILE      load a custom preset from a JSON file (repeatable)
       --dry-run               print the ffmpeg commands without running them
       --events ndjson         print one JSON event per line (job updates, progress)

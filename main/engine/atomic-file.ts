@@ -3,7 +3,10 @@ import path from 'node:path';
 
 /** Writes a file so readers see the old or the new content, never half: temp, fsync, rename. */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const temp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`,
+  );
   const handle = await open(temp, 'w', 0o600);
   try {
     await handle.writeFile(content, 'utf8');

@@ -52,7 +52,10 @@ export interface Engine extends FramewrightApi {
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   let settings: Settings = { ...DEFAULT_SETTINGS, ...options.overrides };
-  const presetStore = new PresetStore(options.presetsDir, options.stateDir === null ? null : path.join(options.stateDir, 'presets'));
+  const presetStore = new PresetStore(
+    options.presetsDir,
+    options.stateDir === null ? null : path.join(options.stateDir, 'presets'),
+  );
   const startupProblems = await presetStore.load();
   const autoConcurrency = defaultConcurrency();
 
@@ -63,7 +66,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const supervisor: WorkerSupervisor = new WorkerSupervisor(options.launchWorker, () => {
     void supervisor.request('configure', binarySettings()).catch(() => undefined);
   });
-  const hardware = new HardwareService(supervisor, options.cacheDir ?? defaultCacheDir(options.stateDir));
+  const hardware = new HardwareService(
+    supervisor,
+    options.cacheDir ?? defaultCacheDir(options.stateDir),
+  );
   const queue = new JobQueue({
     supervisor,
     presets: presetStore,
@@ -76,7 +82,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const state =
     options.stateDir === null
       ? null
-      : new StateFile(options.stateDir, () => ({ settings, jobs: queue.list().map((j) => ({ ...j, progress: null })), temps: [...queue.temps] }));
+      : new StateFile(options.stateDir, () => ({
+          settings,
+          jobs: queue.list().map((j) => ({ ...j, progress: null })),
+          temps: [...queue.temps],
+        }));
   if (state !== null) {
     const loaded = await state.load();
     settings = { ...loaded.settings, ...options.overrides };
@@ -86,20 +96,32 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const persist = (): void => state?.schedule();
   queue.updated.on(persist);
   queue.removed.on(persist);
-  if (settings.ffmpegPath || settings.ffprobePath) void supervisor.request('configure', binarySettings()).catch(() => undefined);
+  if (settings.ffmpegPath || settings.ffprobePath)
+    void supervisor.request('configure', binarySettings()).catch(() => undefined);
 
   const queueStateChanged = new Emitter<QueueState>();
   const presetsChanged = new Emitter<ReturnType<PresetStore['list']>>();
   const settingsChanged = new Emitter<Settings>();
-  const queueState = (): QueueState => ({ running: queue.running, concurrency: settings.concurrency || autoConcurrency, throttled: queue.throttled });
+  const queueState = (): QueueState => ({
+    running: queue.running,
+    concurrency: settings.concurrency || autoConcurrency,
+    throttled: queue.throttled,
+  });
   queue.stateChanged.on(() => queueStateChanged.emit(queueState()));
 
   const probeOne = async (file: string): Promise<ProbeOutcome> => {
     try {
-      const info = await supervisor.request('probe', { path: path.resolve(file), timeoutMs: settings.stallTimeoutSec * 1000 });
+      const info = await supervisor.request('probe', {
+        path: path.resolve(file),
+        timeoutMs: settings.stallTimeoutSec * 1000,
+      });
       return { path: file, ok: true, info };
     } catch (error) {
-      return { path: file, ok: false, error: error instanceof Error ? error.message : String(error) };
+      return {
+        path: file,
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      };
     }
   };
 
@@ -120,10 +142,19 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         presetStore.require(presetId);
         const outDir = path.resolve(input.outDir ?? (settings.outDir || options.defaultOutDir));
         await mkdir(outDir, { recursive: true }).catch(() => {
-          throw new UserFacingError(`The output folder ${outDir} could not be created.`, 'no-out-dir');
+          throw new UserFacingError(
+            `The output folder ${outDir} could not be created.`,
+            'no-out-dir',
+          );
         });
         const { files, skipped } = await expandPaths(input.paths);
-        const specs: JobSpec[] = files.map((file) => ({ input: file, presetId, outDir, onExists: input.onExists ?? settings.onExists }));
+        const specs: JobSpec[] = files.map((file) => ({
+          input: file,
+          presetId,
+          outDir,
+          onExists: input.onExists ?? settings.onExists,
+          resolutionPolicy: input.resolutionPolicy ?? settings.resolutionPolicy,
+        }));
         return { added: queue.add(specs), skipped };
       },
       start: () => {
@@ -141,7 +172,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       clearFinished: () => Promise.resolve(queue.clearFinished()),
       inspect: async ({ id }) => {
         const job = queue.get(id);
-        if (job === undefined) throw new UserFacingError('That job is no longer in the queue.', 'no-job');
+        if (job === undefined)
+          throw new UserFacingError('That job is no longer in the queue.', 'no-job');
         const cached = queue.probeOf(id);
         return cached ? { path: job.spec.input, ok: true, info: cached } : probeOne(job.spec.input);
       },
@@ -155,9 +187,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       commandFor: ({ presetId, jobId }) => {
         const preset = presetStore.require(presetId);
         const job = jobId === undefined ? undefined : queue.get(jobId);
-        const info = (jobId !== undefined ? queue.probeOf(jobId) : undefined) ?? sampleMedia(job?.spec.input ?? '/path/to/input.mov');
+        const info =
+          (jobId !== undefined ? queue.probeOf(jobId) : undefined) ??
+          sampleMedia(job?.spec.input ?? '/path/to/input.mov');
         const outDir = job?.spec.outDir ?? (settings.outDir || options.defaultOutDir);
-        const output = path.join(outDir, `${path.basename(info.path, path.extname(info.path))}${preset.extension}`);
+        const output = path.join(
+          outDir,
+          `${path.basename(info.path, path.extname(info.path))}${preset.extension}`,
+        );
         return Promise.resolve(buildConvertArgs({ preset, info, output }).args);
       },
       import: async ({ json }) => {
@@ -176,9 +213,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       get: () => Promise.resolve(settings),
       set: (changes) => {
         const next = SettingsSchema.parse({ ...settings, ...changes });
-        const binariesChanged = next.ffmpegPath !== settings.ffmpegPath || next.ffprobePath !== settings.ffprobePath;
+        const binariesChanged =
+          next.ffmpegPath !== settings.ffmpegPath || next.ffprobePath !== settings.ffprobePath;
         settings = next;
-        if (binariesChanged) void supervisor.request('configure', binarySettings()).catch(() => undefined);
+        if (binariesChanged)
+          void supervisor.request('configure', binarySettings()).catch(() => undefined);
         persist();
         settingsChanged.emit(settings);
         queue.pump();

@@ -21,7 +21,10 @@ export async function expandPaths(paths: readonly string[], limit = 100_000): Pr
     if (seenFiles.has(file)) return;
     seenFiles.add(file);
     if (result.files.length >= limit) {
-      result.skipped.push({ path: file, reason: `More than ${limit} files were dropped; the rest were left out.` });
+      result.skipped.push({
+        path: file,
+        reason: `More than ${limit} files were dropped; the rest were left out.`,
+      });
       return;
     }
     result.files.push(file);
@@ -43,7 +46,10 @@ export async function expandPaths(paths: readonly string[], limit = 100_000): Pr
       entries = [];
       for await (const entry of handle) entries.push(entry.name);
     } catch {
-      result.skipped.push({ path: dir, reason: 'This folder could not be read (permission denied?).' });
+      result.skipped.push({
+        path: dir,
+        reason: 'This folder could not be read (permission denied?).',
+      });
       return;
     }
     entries.sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));

@@ -71,7 +71,20 @@ export class JobQueue {
   restore(saved: Job[]): void {
     for (const job of saved) {
       const interrupted = !isTerminal(job.status) && job.status !== 'queued';
-      this.jobs.set(job.id, interrupted ? { ...job, status: 'queued', progress: null, warnings: [...job.warnings, 'Re-queued: Framewright stopped while this job was running.'] } : job);
+      this.jobs.set(
+        job.id,
+        interrupted
+          ? {
+              ...job,
+              status: 'queued',
+              progress: null,
+              warnings: [
+                ...job.warnings,
+                'Re-queued: Framewright stopped while this job was running.',
+              ],
+            }
+          : job,
+      );
     }
   }
 
@@ -124,7 +137,14 @@ export class JobQueue {
     for (const id of ids) {
       const job = this.jobs.get(id);
       if (job === undefined || (job.status !== 'failed' && job.status !== 'cancelled')) continue;
-      this.move(id, 'queued', { error: null, progress: null, finishedAt: null, startedAt: null, output: null, outputBytes: null });
+      this.move(id, 'queued', {
+        error: null,
+        progress: null,
+        finishedAt: null,
+        startedAt: null,
+        output: null,
+        outputBytes: null,
+      });
     }
     this.pump();
   }
@@ -137,14 +157,19 @@ export class JobQueue {
   }
 
   clearFinished(): void {
-    this.remove(this.list().filter((j) => j.status === 'done').map((j) => j.id));
+    this.remove(
+      this.list()
+        .filter((j) => j.status === 'done')
+        .map((j) => j.id),
+    );
   }
 
   private move(id: string, status: JobStatus, changes: Partial<Job> = {}): Job {
     const job = this.jobs.get(id);
     if (job === undefined) throw new Error(`Unknown job ${id}.`);
     const next: Job = { ...job, ...changes, status: transition(job.status, status) };
-    if (next.log.length > JOB_LOG_LIMIT) next.log = `[earlier output trimmed]\n${next.log.slice(-JOB_LOG_LIMIT)}`;
+    if (next.log.length > JOB_LOG_LIMIT)
+      next.log = `[earlier output trimmed]\n${next.log.slice(-JOB_LOG_LIMIT)}`;
     this.jobs.set(id, next);
     this.updated.emit(next);
     if (isTerminal(status)) this.finished.emit(next);
@@ -192,6 +217,7 @@ export class JobQueue {
             progress: (progress) => this.queueProgress(job.id, progress),
             probed: (info) => this.probes.set(job.id, info),
             note: (warning) => this.annotate(job.id, warning),
+            parallelism: () => Math.max(1, this.options.concurrency() - this.active.size + 1),
             hardware: this.options.hardware,
           });
     work
@@ -209,11 +235,18 @@ export class JobQueue {
     if (job === undefined || isTerminal(job.status)) return;
     const message = error instanceof Error ? error.message : String(error);
     const log = (error as { log?: unknown }).log;
-    const changes: Partial<Job> = { finishedAt: Date.now(), progress: null, ...(typeof log === 'string' ? { log } : {}) };
+    const changes: Partial<Job> = {
+      finishedAt: Date.now(),
+      progress: null,
+      ...(typeof log === 'string' ? { log } : {}),
+    };
     if (cancelled) {
       this.move(id, 'cancelled', { ...changes, error: 'Cancelled.' });
     } else if (error instanceof WorkerCrashedError && job.attempts < MAX_ATTEMPTS_ON_CRASH) {
-      this.move(id, 'queued', { progress: null, warnings: [...job.warnings, `${message} The job was queued again.`] });
+      this.move(id, 'queued', {
+        progress: null,
+        warnings: [...job.warnings, `${message} The job was queued again.`],
+      });
     } else {
       this.move(id, 'failed', { ...changes, error: message });
     }

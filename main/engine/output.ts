@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { link, open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { OnExists } from '../../app/jobs/job';
 import { UserFacingError } from '../../app/util/errors';
@@ -10,8 +10,7 @@ import { UserFacingError } from '../../app/util/errors';
 // An existing file is never replaced unless the policy is 'overwrite'.
 
 export type OutputDecision =
-  | { kind: 'write'; final: string; temp: string }
-  | { kind: 'skip'; final: string };
+  { kind: 'write'; final: string; temp: string } | { kind: 'skip'; final: string };
 
 async function exists(file: string): Promise<boolean> {
   try {
@@ -32,36 +31,62 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 }
 
 /** "clip.mov" → "clip.mp4"; with 'rename', "clip (1).mp4" and so on until free. */
-export async function decideOutput(input: string, outDir: string, extension: string, policy: OnExists): Promise<OutputDecision> {
+export async function decideOutput(
+  input: string,
+  outDir: string,
+  extension: string,
+  policy: OnExists,
+): Promise<OutputDecision> {
   const dir = path.resolve(outDir);
   const stem = path.basename(input, path.extname(input)) || 'output';
   let final = path.join(dir, `${stem}${extension}`);
   if (await sameFile(input, final)) {
-    if (policy === 'overwrite') throw new UserFacingError('The output would replace the input file itself, which Framewright never does. Choose another output folder or preset.', 'same-file');
+    if (policy === 'overwrite')
+      throw new UserFacingError(
+        'The output would replace the input file itself, which Framewright never does. Choose another output folder or preset.',
+        'same-file',
+      );
     if (policy === 'rename') final = path.join(dir, `${stem} (converted)${extension}`);
   }
   if (await exists(final)) {
     if (policy === 'skip') return { kind: 'skip', final };
     if (policy === 'rename') {
-      for (let n = 1; await exists(final); n++) final = path.join(dir, `${stem} (${n})${extension}`);
+      for (let n = 1; await exists(final); n++)
+        final = path.join(dir, `${stem} (${n})${extension}`);
     }
   }
-  const temp = path.join(dir, `.${stem}.framewright-${randomBytes(4).toString('hex')}.part${extension}`);
+  const temp = path.join(
+    dir,
+    `.${stem}.framewright-${randomBytes(4).toString('hex')}.part${extension}`,
+  );
   return { kind: 'write', final, temp };
 }
 
 /** Creates the temporary file exclusively, proving the folder is writable before work starts. */
 export async function reserveTemp(temp: string): Promise<void> {
   try {
-    const handle = await open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+    const handle = await open(
+      temp,
+      constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY,
+      0o644,
+    );
     await handle.close();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const dir = path.dirname(temp);
-    if (code === 'ENOENT') throw new UserFacingError(`The output folder ${dir} does not exist.`, 'no-out-dir');
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserFacingError(`Framewright cannot write to the output folder ${dir}.`, 'read-only');
-    if (code === 'ENOSPC') throw new UserFacingError(`The disk holding ${dir} is full.`, 'disk-full');
-    throw new UserFacingError(`The output file could not be created in ${dir} (${code ?? 'unknown error'}).`, 'output');
+    if (code === 'ENOENT')
+      throw new UserFacingError(`The output folder ${dir} does not exist.`, 'no-out-dir');
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw new UserFacingError(
+        `Framewright cannot write to the output folder ${dir}.`,
+        'read-only',
+      );
+    if (code === 'ENOSPC')
+      throw new UserFacingError(`The disk holding ${dir} is full.`, 'disk-full');
+    throw new UserFacingError(
+      `The output file could not be created in ${dir} (${code ?? 'unknown error'}).`,
+      'output',
+    );
   }
 }
 
@@ -85,7 +110,11 @@ export async function commitOutput(temp: string, final: string, policy: OnExists
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') {
-        if (policy === 'skip') throw new UserFacingError(`${path.basename(final)} appeared while converting; it was kept and the new file discarded.`, 'exists');
+        if (policy === 'skip')
+          throw new UserFacingError(
+            `${path.basename(final)} appeared while converting; it was kept and the new file discarded.`,
+            'exists',
+          );
         target = `${stem.replace(/ \(\d+\)$/, '')} (${n})${ext}`;
         continue;
       }
@@ -100,11 +129,11 @@ export async function commitOutput(temp: string, final: string, policy: OnExists
   throw new UserFacingError('No free output name was found.', 'exists');
 }
 
-/** Removes a temporary file; harmless when it is already gone. */
+/** Removes a temporary file or work folder of ours; harmless when it is already gone. */
 export async function discard(file: string): Promise<void> {
   try {
-    await unlink(file);
+    await rm(file, { recursive: true, force: true });
   } catch {
-    // already gone
+    // already gone, or not ours to remove
   }
 }

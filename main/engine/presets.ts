@@ -45,10 +45,17 @@ export class PresetStore {
     try {
       data = JSON.parse(json);
     } catch (error) {
-      throw new UserFacingError(`${source} is not valid JSON (${(error as Error).message}).`, 'bad-preset');
+      throw new UserFacingError(
+        `${source} is not valid JSON (${(error as Error).message}).`,
+        'bad-preset',
+      );
     }
     const result = parsePreset(data);
-    if (!result.ok) throw new UserFacingError(`${source} is not a valid preset: ${result.errors.join('; ')}.`, 'bad-preset');
+    if (!result.ok)
+      throw new UserFacingError(
+        `${source} is not a valid preset: ${result.errors.join('; ')}.`,
+        'bad-preset',
+      );
     return result.preset;
   }
 
@@ -63,17 +70,29 @@ export class PresetStore {
   require(id: string): Preset {
     const preset = this.get(id);
     if (preset === undefined) {
-      throw new UserFacingError(`There is no preset called "${id}". Available: ${this.list().map((p) => p.id).join(', ')}.`, 'no-preset');
+      throw new UserFacingError(
+        `There is no preset called "${id}". Available: ${this.list()
+          .map((p) => p.id)
+          .join(', ')}.`,
+        'no-preset',
+      );
     }
     return preset;
   }
 
   async import(json: string): Promise<Preset> {
     const preset = this.parse(json);
-    if (this.builtIn.has(preset.id)) throw new UserFacingError(`"${preset.id}" is a built-in preset; give yours another id.`, 'bad-preset');
+    if (this.builtIn.has(preset.id))
+      throw new UserFacingError(
+        `"${preset.id}" is a built-in preset; give yours another id.`,
+        'bad-preset',
+      );
     if (this.customDir !== null) {
       await mkdir(this.customDir, { recursive: true });
-      await writeFileAtomic(path.join(this.customDir, `${preset.id}.json`), `${JSON.stringify(preset, null, 2)}\n`);
+      await writeFileAtomic(
+        path.join(this.customDir, `${preset.id}.json`),
+        `${JSON.stringify(preset, null, 2)}\n`,
+      );
     }
     this.custom.set(preset.id, preset);
     return preset;
@@ -85,9 +104,11 @@ export class PresetStore {
   }
 
   async remove(id: string): Promise<void> {
-    if (this.builtIn.has(id)) throw new UserFacingError(`"${id}" is built in and cannot be removed.`, 'bad-preset');
+    if (this.builtIn.has(id))
+      throw new UserFacingError(`"${id}" is built in and cannot be removed.`, 'bad-preset');
     this.custom.delete(id);
-    if (this.customDir !== null) await unlink(path.join(this.customDir, `${id}.json`)).catch(() => undefined);
+    if (this.customDir !== null)
+      await unlink(path.join(this.customDir, `${id}.json`)).catch(() => undefined);
   }
 }
 

@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises';
-import { buildConvertPlan } from '../../app/ffmpeg/convert-args';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { buildPlanFor } from '../../app/ffmpeg/resolution-plan';
 import type { Os } from '../../app/hardware/backends';
 import { pickEncoder, type HardwareEncoder } from '../../app/hardware/encoder-args';
 import type { HardwareReport } from '../../app/hardware/model';
@@ -23,6 +23,8 @@ export interface JobContext {
   /** Moves the job to a new status with changes; throws on an illegal move. */
   move: (status: JobStatus, changes?: Partial<Job>) => void;
   progress: (progress: Progress) => void;
+  /** How many of this job's steps may run at once (segment encodes). */
+  parallelism: () => number;
   /** Adds a warning to the job without changing its status. */
   note: (warning: string) => void;
   probed: (info: MediaInfo) => void;
@@ -33,11 +35,21 @@ export interface JobContext {
 }
 
 /** Decides software or a tested hardware encoder for this job, with the reason to record. */
-async function chooseEncoder(ctx: JobContext): Promise<{ hw: HardwareEncoder | null; note: string | null }> {
+async function chooseEncoder(
+  ctx: JobContext,
+): Promise<{ hw: HardwareEncoder | null; note: string | null }> {
   const { preset } = ctx;
-  if (preset.hardware === 'off' || typeof preset.video !== 'object') return { hw: null, note: null };
-  const os = (['linux', 'win32', 'darwin'] as const).find((p) => p === process.platform) ?? ('linux' satisfies Os);
-  const pick = pickEncoder(preset.video, preset.hardware, await ctx.hardware().catch(() => null), os);
+  if (preset.hardware === 'off' || typeof preset.video !== 'object')
+    return { hw: null, note: null };
+  const os =
+    (['linux', 'win32', 'darwin'] as const).find((p) => p === process.platform) ??
+    ('linux' satisfies Os);
+  const pick = pickEncoder(
+    preset.video,
+    preset.hardware,
+    await ctx.hardware().catch(() => null),
+    os,
+  );
   if (pick.kind === 'software') return { hw: null, note: pick.reason };
   return { hw: pick.choice, note: `Encoded with ${pick.choice.encoder} (hardware).` };
 }
@@ -45,36 +57,80 @@ async function chooseEncoder(ctx: JobContext): Promise<{ hw: HardwareEncoder | n
 /** The failure looks like the hardware itself, not the input: worth one software retry. */
 function isHardwareFailure(error: unknown): boolean {
   const text = `${(error as Error).message ?? ''}\n${(error as { log?: string }).log ?? ''}`;
-  return /nvenc|cuda|vaapi|qsv|mfx|amf|videotoolbox|v4l2|hwupload|hw_device|Device creation failed|encoder could not start/i.test(text);
+  return /nvenc|cuda|vaapi|qsv|mfx|amf|videotoolbox|v4l2|hwupload|hw_device|Device creation failed|encoder could not start/i.test(
+    text,
+  );
 }
 
 export async function runJob(ctx: JobContext): Promise<void> {
   const { job, signal, supervisor } = ctx;
-  ctx.move('probing', { startedAt: Date.now(), attempts: job.attempts + 1, error: null, progress: null });
-  const info = await supervisor.request('probe', { path: job.spec.input, timeoutMs: ctx.stallTimeoutMs }, { signal });
+  ctx.move('probing', {
+    startedAt: Date.now(),
+    attempts: job.attempts + 1,
+    error: null,
+    progress: null,
+  });
+  const info = await supervisor.request(
+    'probe',
+    { path: job.spec.input, timeoutMs: ctx.stallTimeoutMs },
+    { signal },
+  );
   ctx.probed(info);
   signal.throwIfAborted();
 
-  const decision = await decideOutput(job.spec.input, job.spec.outDir, ctx.preset.extension, job.spec.onExists);
+  const decision = await decideOutput(
+    job.spec.input,
+    job.spec.outDir,
+    ctx.preset.extension,
+    job.spec.onExists,
+  );
   if (decision.kind === 'skip') {
     ctx.move('done', {
       finishedAt: Date.now(),
       output: decision.final,
-      warnings: [...job.warnings, `Skipped: ${decision.final} already exists (on-exists policy "skip").`],
+      warnings: [
+        ...job.warnings,
+        `Skipped: ${decision.final} already exists (on-exists policy "skip").`,
+      ],
     });
     return;
   }
 
   const encoder = await chooseEncoder(ctx);
-  const plan = buildConvertPlan({ preset: ctx.preset, info, output: decision.temp, hardware: encoder.hw });
-  const outputs = plan.steps.flatMap((s) => s.outputs);
+  const planFor = (hardware: HardwareEncoder | null) =>
+    buildPlanFor({
+      preset: ctx.preset,
+      info,
+      output: decision.temp,
+      workDir: `${decision.temp}.parts`,
+      hardware,
+      policy: job.spec.resolutionPolicy,
+    });
+  const plan = planFor(encoder.hw);
+  // Everything the plan writes is recorded before it exists, so any exit path removes it.
+  const outputs = [
+    ...plan.steps.flatMap((s) => s.outputs),
+    ...plan.files.map((f) => f.path),
+    ...plan.workDirs,
+  ];
   outputs.forEach((f) => ctx.temps.add(f));
   try {
     await reserveTemp(decision.temp);
+    for (const dir of plan.workDirs) await mkdir(dir);
+    for (const file of plan.files) await writeFile(file.path, file.content, { flag: 'wx' });
     const notes = encoder.note === null ? [] : [encoder.note];
     ctx.move('running', { warnings: [...job.warnings, ...plan.warnings, ...notes] });
     const run = (steps: typeof plan.steps) =>
-      supervisor.request('run', { jobId: job.id, steps, stallTimeoutMs: ctx.stallTimeoutMs }, { signal, onProgress: ctx.progress });
+      supervisor.request(
+        'run',
+        {
+          jobId: job.id,
+          steps,
+          stallTimeoutMs: ctx.stallTimeoutMs,
+          parallelism: ctx.parallelism(),
+        },
+        { signal, onProgress: ctx.progress },
+      );
     let result;
     try {
       result = await run(plan.steps);
@@ -82,7 +138,7 @@ export async function runJob(ctx: JobContext): Promise<void> {
       if (encoder.hw === null || signal.aborted || !isHardwareFailure(error)) throw error;
       // Hardware failed to start or run: one more try in software, and say so.
       ctx.note(`Fell back to software: ${encoder.hw.encoder} failed (${(error as Error).message})`);
-      result = await run(buildConvertPlan({ preset: ctx.preset, info, output: decision.temp, hardware: null }).steps);
+      result = await run(planFor(null).steps);
     }
     signal.throwIfAborted();
     ctx.move('finalizing', { log: result.log });

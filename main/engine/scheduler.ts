@@ -10,7 +10,10 @@ export function defaultConcurrency(): number {
 /** Memory high-water mark: below this share of free memory no new job starts (LESSONS.md §8). */
 export const LOW_MEMORY_FRACTION = 0.08;
 
-export function memoryPressure(freeBytes = os.freemem(), totalBytes = os.totalmem()): string | null {
+export function memoryPressure(
+  freeBytes = os.freemem(),
+  totalBytes = os.totalmem(),
+): string | null {
   if (freeBytes / totalBytes >= LOW_MEMORY_FRACTION) return null;
   const freeMb = Math.round(freeBytes / 1024 ** 2);
   return `Memory is low (${freeMb} MB free), so no new job starts until some is freed.`;

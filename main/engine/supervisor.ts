@@ -84,7 +84,12 @@ export class WorkerSupervisor {
     }
     const result = WORKER_METHODS[pending.method].result.safeParse(message.result);
     if (result.success) pending.resolve(result.data);
-    else pending.reject(new Error(`The worker sent an invalid ${pending.method} result: ${result.error.issues[0]?.message ?? ''}`));
+    else
+      pending.reject(
+        new Error(
+          `The worker sent an invalid ${pending.method} result: ${result.error.issues[0]?.message ?? ''}`,
+        ),
+      );
   }
 
   private exited(port: WorkerPort, code: number | null, signal: string | null): void {
@@ -109,7 +114,11 @@ export class WorkerSupervisor {
     this.onRestart(reason);
   }
 
-  request<M extends WorkerMethod>(method: M, params: WorkerParams<M>, options: RequestOptions = {}): Promise<WorkerResult<M>> {
+  request<M extends WorkerMethod>(
+    method: M,
+    params: WorkerParams<M>,
+    options: RequestOptions = {},
+  ): Promise<WorkerResult<M>> {
     if (this.stopping) return Promise.reject(new Error('Framewright is shutting down.'));
     const port = this.ensure();
     const id = this.nextId++;

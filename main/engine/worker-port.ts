@@ -17,9 +17,22 @@ export type WorkerLauncher = () => WorkerPort;
 
 /** Environment variables the worker may see; everything else is scrubbed. */
 const WORKER_ENV_KEYS = [
-  'PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'FFMPEG_PATH', 'FFPROBE_PATH', 'SYSTEMROOT', 'XDG_CACHE_HOME',
+  'PATH',
+  'HOME',
+  'LANG',
+  'LC_ALL',
+  'TMPDIR',
+  'FFMPEG_PATH',
+  'FFPROBE_PATH',
+  'SYSTEMROOT',
+  'XDG_CACHE_HOME',
   // Where GPU drivers live and which one to use: needed for hardware tests and encodes.
-  'LD_LIBRARY_PATH', 'LIBVA_DRIVER_NAME', 'LIBVA_DRIVERS_PATH', 'CUDA_VISIBLE_DEVICES', 'VK_DRIVER_FILES', 'VK_ICD_FILENAMES',
+  'LD_LIBRARY_PATH',
+  'LIBVA_DRIVER_NAME',
+  'LIBVA_DRIVERS_PATH',
+  'CUDA_VISIBLE_DEVICES',
+  'VK_DRIVER_FILES',
+  'VK_ICD_FILENAMES',
 ];
 
 export function workerEnv(source: NodeJS.ProcessEnv = process.env): Record<string, string> {

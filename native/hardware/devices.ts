@@ -47,25 +47,42 @@ function drmEntries(): Parameters<typeof devicesFromDrm>[0] {
     } catch {
       renderNode = null;
     }
-    return { card, vendor: readTrim(path.join(deviceDir, 'vendor')) ?? '', device: readTrim(path.join(deviceDir, 'device')) ?? '', driver, renderNode };
+    return {
+      card,
+      vendor: readTrim(path.join(deviceDir, 'vendor')) ?? '',
+      device: readTrim(path.join(deviceDir, 'device')) ?? '',
+      driver,
+      renderNode,
+    };
   });
 }
 
-export async function discoverDevices(env: Record<string, string>): Promise<{ devices: Device[]; notes: string[] }> {
+export async function discoverDevices(
+  env: Record<string, string>,
+): Promise<{ devices: Device[]; notes: string[] }> {
   const devices: Device[] = [];
   const notes: string[] = [];
   if (process.platform === 'linux') {
     const drm = devicesFromDrm(drmEntries());
     devices.push(...drm);
-    const smi = await runQuick('nvidia-smi', ['--query-gpu=index,name,pci.bus_id,driver_version,memory.total', '--format=csv,noheader'], LIMIT_MS, env);
+    const smi = await runQuick(
+      'nvidia-smi',
+      ['--query-gpu=index,name,pci.bus_id,driver_version,memory.total', '--format=csv,noheader'],
+      LIMIT_MS,
+      env,
+    );
     if (smi.exitCode === 0) {
       for (const gpu of parseNvidiaSmi(smi.stdout)) {
         const twin = devices.findIndex((d) => d.vendor === 'NVIDIA' && d.source === 'drm');
-        if (twin >= 0) devices.splice(twin, 1, { ...gpu, renderNode: devices[twin]?.renderNode ?? null });
+        if (twin >= 0)
+          devices.splice(twin, 1, { ...gpu, renderNode: devices[twin]?.renderNode ?? null });
         else devices.push(gpu);
       }
     } else if (smi.exitCode !== null) {
-      notes.push(nvidiaSmiNote(smi.stdout + smi.stderr) ?? `nvidia-smi is installed but failed: ${(smi.stdout + smi.stderr).trim().split('\n')[0] ?? ''}`);
+      notes.push(
+        nvidiaSmiNote(smi.stdout + smi.stderr) ??
+          `nvidia-smi is installed but failed: ${(smi.stdout + smi.stderr).trim().split('\n')[0] ?? ''}`,
+      );
     }
     for (const node of devices.map((d) => d.renderNode).filter((n): n is string => n !== null)) {
       if (!existsSync(node)) continue;
@@ -74,13 +91,28 @@ export async function discoverDevices(env: Record<string, string>): Promise<{ de
       const parsed = parseVainfo(va.stdout + va.stderr, node);
       if (parsed.note) notes.push(parsed.note);
       const target = devices.find((d) => d.renderNode === node);
-      if (parsed.device && target) target.details.push(...parsed.device.details.filter((x) => !target.details.includes(x)));
+      if (parsed.device && target)
+        target.details.push(...parsed.device.details.filter((x) => !target.details.includes(x)));
     }
   } else if (process.platform === 'win32') {
-    const ps = await runQuick('powershell', ['-NoProfile', '-Command', 'Get-CimInstance Win32_VideoController | Select-Object Name,AdapterCompatibility,DriverVersion,PNPDeviceID | ConvertTo-Json'], LIMIT_MS * 2, env);
+    const ps = await runQuick(
+      'powershell',
+      [
+        '-NoProfile',
+        '-Command',
+        'Get-CimInstance Win32_VideoController | Select-Object Name,AdapterCompatibility,DriverVersion,PNPDeviceID | ConvertTo-Json',
+      ],
+      LIMIT_MS * 2,
+      env,
+    );
     devices.push(...parseWindowsVideoControllers(ps.stdout));
   } else if (process.platform === 'darwin') {
-    const sp = await runQuick('system_profiler', ['SPDisplaysDataType', '-json'], LIMIT_MS * 2, env);
+    const sp = await runQuick(
+      'system_profiler',
+      ['SPDisplaysDataType', '-json'],
+      LIMIT_MS * 2,
+      env,
+    );
     devices.push(...parseMacDisplays(sp.stdout));
   }
   if (devices.length === 0) notes.push('No GPU or video engine was found on this machine.');

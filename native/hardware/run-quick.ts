@@ -6,7 +6,13 @@ export async function runQuick(
   args: readonly string[],
   timeLimitMs: number,
   env: Record<string, string>,
-): Promise<{ exitCode: number | null; timedOut: boolean; stdout: string; stderr: string; durationMs: number }> {
+): Promise<{
+  exitCode: number | null;
+  timedOut: boolean;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+}> {
   const started = performance.now();
   let stdout = '';
   const outcome = await runProgram({
@@ -25,13 +31,20 @@ export async function runQuick(
     exitCode: outcome.reason === 'spawn-failed' ? null : outcome.exitCode,
     timedOut: outcome.reason === 'timeout' || outcome.reason === 'stalled',
     stdout,
-    stderr: outcome.reason === 'spawn-failed' ? String(outcome.spawnError?.message ?? '') : outcome.log.toString(),
+    stderr:
+      outcome.reason === 'spawn-failed'
+        ? String(outcome.spawnError?.message ?? '')
+        : outcome.log.toString(),
     durationMs: performance.now() - started,
   };
 }
 
 /** Maps over items with at most `limit` running at once. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {

@@ -26,7 +26,11 @@ export class BoundedLog {
 
   /** The last non-empty line, usually ffmpeg's reason for failing. */
   lastLine(): string {
-    const lines = this.chunks.join('').split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+    const lines = this.chunks
+      .join('')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length > 0);
     return lines.at(-1) ?? '';
   }
 }

@@ -57,7 +57,10 @@ export function runProgram(options: RunProgramOptions): Promise<ProgramOutcome> 
     const killGroup = (why: EndReason): void => {
       if (reason === 'exit') reason = why;
       signalGroup(child.pid, 'SIGTERM');
-      killTimer ??= setTimeout(() => signalGroup(child.pid, 'SIGKILL'), options.killGraceMs ?? 1500);
+      killTimer ??= setTimeout(
+        () => signalGroup(child.pid, 'SIGKILL'),
+        options.killGraceMs ?? 1500,
+      );
     };
 
     let stallTimer = setTimeout(() => killGroup('stalled'), options.stallTimeoutMs);
@@ -65,7 +68,10 @@ export function runProgram(options: RunProgramOptions): Promise<ProgramOutcome> 
       clearTimeout(stallTimer);
       stallTimer = setTimeout(() => killGroup('stalled'), options.stallTimeoutMs);
     };
-    const hardTimer = options.timeoutMs === undefined ? undefined : setTimeout(() => killGroup('timeout'), options.timeoutMs);
+    const hardTimer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => killGroup('timeout'), options.timeoutMs);
     const onAbort = (): void => killGroup('cancelled');
     if (options.signal.aborted) onAbort();
     else options.signal.addEventListener('abort', onAbort, { once: true });

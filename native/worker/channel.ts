@@ -23,7 +23,8 @@ export function parentChannel(): ParentChannel {
       onDisconnect: () => undefined, // utilityProcess is killed by its parent
     };
   }
-  if (process.send === undefined) throw new Error('The worker must be started by Framewright, not directly.');
+  if (process.send === undefined)
+    throw new Error('The worker must be started by Framewright, not directly.');
   return {
     send: (message) => {
       if (process.connected) process.send?.(message);

@@ -1,4 +1,10 @@
-import { MainToWorkerSchema, WORKER_METHODS, type BinarySettings, type ToolchainReport, type WorkerParams } from '../../app/worker/protocol';
+import {
+  MainToWorkerSchema,
+  WORKER_METHODS,
+  type BinarySettings,
+  type ToolchainReport,
+  type WorkerParams,
+} from '../../app/worker/protocol';
 import { UserFacingError, serializeError } from '../../app/util/errors';
 import { resolveBinary } from '../binaries';
 import { hardwareMatrix } from '../hardware/matrix';
@@ -19,38 +25,66 @@ let toolchain: Promise<{ report: ToolchainReport; tools: Toolchain | null }> | n
 /** ffmpeg sees only a minimal environment (no tokens, no proxies). */
 function programEnv(): Record<string, string> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' };
-  for (const key of ['HOME', 'LD_LIBRARY_PATH', 'LIBVA_DRIVER_NAME', 'LIBVA_DRIVERS_PATH', 'CUDA_VISIBLE_DEVICES', 'VK_DRIVER_FILES', 'VK_ICD_FILENAMES']) {
+  for (const key of [
+    'HOME',
+    'LD_LIBRARY_PATH',
+    'LIBVA_DRIVER_NAME',
+    'LIBVA_DRIVERS_PATH',
+    'CUDA_VISIBLE_DEVICES',
+    'VK_DRIVER_FILES',
+    'VK_ICD_FILENAMES',
+  ]) {
     const value = process.env[key];
     if (value !== undefined) env[key] = value;
   }
   return env;
 }
 
-async function configure(settings: BinarySettings): Promise<{ report: ToolchainReport; tools: Toolchain | null }> {
+async function configure(
+  settings: BinarySettings,
+): Promise<{ report: ToolchainReport; tools: Toolchain | null }> {
   const problems: string[] = [];
   const ffmpeg = await resolveBinary('ffmpeg', settings, process.env, problems);
   const ffprobe = await resolveBinary('ffprobe', settings, process.env, problems);
-  const report: ToolchainReport = { ffmpeg, ffprobe, problems, sandbox: detectSandbox(process.env.PATH), platform: `${process.platform}-${process.arch}` };
-  const tools = ffmpeg && ffprobe ? { ffmpeg: ffmpeg.path, ffprobe: ffprobe.path, env: programEnv() } : null;
+  const report: ToolchainReport = {
+    ffmpeg,
+    ffprobe,
+    problems,
+    sandbox: detectSandbox(process.env.PATH),
+    platform: `${process.platform}-${process.arch}`,
+  };
+  const tools =
+    ffmpeg && ffprobe ? { ffmpeg: ffmpeg.path, ffprobe: ffprobe.path, env: programEnv() } : null;
   return { report, tools };
 }
 
 async function requireTools(): Promise<Toolchain> {
   toolchain ??= configure({});
   const { tools, report } = await toolchain;
-  if (tools === null) throw new UserFacingError(report.problems.at(-1) ?? 'FFmpeg was not found.', 'no-ffmpeg');
+  if (tools === null)
+    throw new UserFacingError(report.problems.at(-1) ?? 'FFmpeg was not found.', 'no-ffmpeg');
   return tools;
 }
 
 /** Validates a request's params, with a readable error instead of a schema dump. */
-function paramsFor<M extends keyof typeof WORKER_METHODS>(method: M, raw: unknown): WorkerParams<M> {
+function paramsFor<M extends keyof typeof WORKER_METHODS>(
+  method: M,
+  raw: unknown,
+): WorkerParams<M> {
   const parsed = WORKER_METHODS[method].params.safeParse(raw);
   if (parsed.success) return parsed.data as WorkerParams<M>;
   const issue = parsed.error.issues[0];
-  throw new Error(`Invalid ${method} request: ${issue?.path.join('.') || 'params'}: ${issue?.message ?? 'invalid'}`);
+  throw new Error(
+    `Invalid ${method} request: ${issue?.path.join('.') || 'params'}: ${issue?.message ?? 'invalid'}`,
+  );
 }
 
-async function serve(method: keyof typeof WORKER_METHODS, rawParams: unknown, signal: AbortSignal, id: number): Promise<unknown> {
+async function serve(
+  method: keyof typeof WORKER_METHODS,
+  rawParams: unknown,
+  signal: AbortSignal,
+  id: number,
+): Promise<unknown> {
   switch (method) {
     case 'configure': {
       toolchain = configure(paramsFor('configure', rawParams));
@@ -65,13 +99,22 @@ async function serve(method: keyof typeof WORKER_METHODS, rawParams: unknown, si
       const params = paramsFor('hardware', rawParams);
       toolchain ??= configure({});
       const { report } = await toolchain;
-      if (report.ffmpeg === null) throw new UserFacingError(report.problems.at(-1) ?? 'FFmpeg was not found.', 'no-ffmpeg');
-      return hardwareMatrix({ ffmpeg: report.ffmpeg, env: programEnv(), samplesDir: params.samplesDir, previous: params.previous, refresh: params.refresh });
+      if (report.ffmpeg === null)
+        throw new UserFacingError(report.problems.at(-1) ?? 'FFmpeg was not found.', 'no-ffmpeg');
+      return hardwareMatrix({
+        ffmpeg: report.ffmpeg,
+        env: programEnv(),
+        samplesDir: params.samplesDir,
+        previous: params.previous,
+        refresh: params.refresh,
+      });
     }
     case 'run': {
       const params = paramsFor('run', rawParams);
       const tools = await requireTools();
-      return runSteps(tools, params, signal, (progress) => channel.send({ type: 'progress', id, progress }));
+      return runSteps(tools, params, signal, (progress) =>
+        channel.send({ type: 'progress', id, progress }),
+      );
     }
   }
 }
@@ -91,7 +134,9 @@ channel.onMessage((raw) => {
   const controller = new AbortController();
   const done = serve(message.method, message.params, controller.signal, message.id)
     .then((result) => channel.send({ type: 'result', id: message.id, result }))
-    .catch((error: unknown) => channel.send({ type: 'error', id: message.id, error: serializeError(error) }))
+    .catch((error: unknown) =>
+      channel.send({ type: 'error', id: message.id, error: serializeError(error) }),
+    )
     .finally(() => inflight.delete(message.id));
   inflight.set(message.id, { controller, done });
 });

@@ -7,18 +7,33 @@ export const cliPath = path.join(root, 'dist/cli.js');
 export interface CliRun {
   child: ChildProcess;
   /** Resolves when the process has exited and its output is complete. */
-  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+  done: Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stdout: string;
+    stderr: string;
+  }>;
   /** Resolves with the first ndjson event for which `match` is true. */
-  waitForEvent(match: (event: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
+  waitForEvent(
+    match: (event: Record<string, unknown>) => boolean,
+  ): Promise<Record<string, unknown>>;
 }
 
 /** Starts the built CLI in its own process group (like a shell job), without a shell. */
 export function startCli(args: string[], env: NodeJS.ProcessEnv = process.env): CliRun {
-  const child = spawn(process.execPath, [cliPath, ...args], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cliPath, ...args], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   let pendingLine = '';
-  const waiters: { match: (e: Record<string, unknown>) => boolean; resolve: (e: Record<string, unknown>) => void }[] = [];
+  const waiters: {
+    match: (e: Record<string, unknown>) => boolean;
+    resolve: (e: Record<string, unknown>) => void;
+  }[] = [];
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     stdout += chunk;
     const lines = (pendingLine + chunk).split('\n');
@@ -37,9 +52,12 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = process.env): 
     }
   });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
-  );
+  const done = new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stdout: string;
+    stderr: string;
+  }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
   return {
     child,
     done,

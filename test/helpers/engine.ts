@@ -32,7 +32,8 @@ export function nextUpdate(engine: Engine, id: string, match: (job: Job) => bool
 export async function settled(engine: Engine, ids: string[]): Promise<Job[]> {
   const pending = new Set(ids);
   const current = await engine.jobs.list();
-  for (const job of current) if (pending.has(job.id) && isTerminal(job.status)) pending.delete(job.id);
+  for (const job of current)
+    if (pending.has(job.id) && isTerminal(job.status)) pending.delete(job.id);
   if (pending.size > 0) {
     await new Promise<void>((resolve) => {
       const off = engine.jobs.onUpdate((job) => {

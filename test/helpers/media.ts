@@ -21,9 +21,34 @@ export interface ClipOptions {
 
 /** Writes a test clip (testsrc2 + sine) and returns its path. */
 export function makeClip(file: string, options: ClipOptions = {}): string {
-  const { seconds = 1, size = '160x120', rate = 25, audio = true, codec = ['-c:v', 'libx264', '-preset', 'ultrafast'] } = options;
-  const args = ['-hide_banner', '-v', 'error', '-nostdin', '-y', '-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=${rate}:duration=${seconds}`];
-  if (audio) args.push('-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`, '-c:a', 'aac', '-shortest');
+  const {
+    seconds = 1,
+    size = '160x120',
+    rate = 25,
+    audio = true,
+    codec = ['-c:v', 'libx264', '-preset', 'ultrafast'],
+  } = options;
+  const args = [
+    '-hide_banner',
+    '-v',
+    'error',
+    '-nostdin',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=${size}:rate=${rate}:duration=${seconds}`,
+  ];
+  if (audio)
+    args.push(
+      '-f',
+      'lavfi',
+      '-i',
+      `sine=frequency=440:duration=${seconds}`,
+      '-c:a',
+      'aac',
+      '-shortest',
+    );
   args.push(...codec, '-pix_fmt', 'yuv420p', `file:${file}`);
   execFileSync('ffmpeg', args, { stdio: ['ignore', 'ignore', 'inherit'] });
   return file;
@@ -44,21 +69,34 @@ export function sha256(file: string): string {
 /** Decodes every stream fully; returns ffmpeg's error output ('' means clean). */
 export function decodeErrors(file: string): string {
   try {
-    return execFileSync('ffmpeg', ['-hide_banner', '-v', 'error', '-nostdin', '-i', `file:${file}`, '-f', 'null', '-'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    return execFileSync(
+      'ffmpeg',
+      ['-hide_banner', '-v', 'error', '-nostdin', '-i', `file:${file}`, '-f', 'null', '-'],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
   } catch (error) {
     return String((error as { stderr?: string }).stderr ?? error);
   }
 }
 
-export function probeJson(file: string): { streams: { codec_type: string; codec_name: string }[]; format: { duration?: string } } {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', `file:${file}`], { encoding: 'utf8' });
+export function probeJson(file: string): {
+  streams: { codec_type: string; codec_name: string }[];
+  format: { duration?: string };
+} {
+  const out = execFileSync(
+    'ffprobe',
+    ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', `file:${file}`],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(out) as ReturnType<typeof probeJson>;
 }
 
 /** Files whose names mark them as Framewright temporaries. */
 export function tempLeftovers(dir: string): string[] {
-  return readdirSync(dir).filter((name) => name.includes('.framewright-') || name.endsWith('.part'));
+  return readdirSync(dir).filter(
+    (name) => name.includes('.framewright-') || name.endsWith('.part'),
+  );
 }

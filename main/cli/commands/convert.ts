@@ -1,7 +1,8 @@
 import type { Job } from '../../../app/jobs/job';
 import { isTerminal } from '../../../app/jobs/state';
 import type { Engine } from '../../engine/engine';
-import { buildConvertArgs } from '../../../app/ffmpeg/convert-args';
+import { buildPlanFor } from '../../../app/ffmpeg/resolution-plan';
+import type { ResolutionPolicy } from '../../../app/jobs/job';
 import { expandPaths } from '../../engine/expand';
 import path from 'node:path';
 import { formatBytes, progressLine, shellQuote } from '../format';
@@ -13,6 +14,7 @@ export interface ConvertOptions {
   dryRun: boolean;
   ndjson: boolean;
   json: boolean;
+  resolutionPolicy: ResolutionPolicy;
 }
 
 const emit = (event: object): void => {
@@ -26,16 +28,35 @@ export async function dryRun(engine: Engine, options: ConvertOptions): Promise<n
   const outcomes = files.length > 0 ? await engine.media.probe({ paths: files }) : [];
   const plans = outcomes.map((outcome) => {
     if (!outcome.ok) return { input: outcome.path, error: outcome.error };
-    const output = path.join(path.resolve(options.outDir), `${path.basename(outcome.path, path.extname(outcome.path))}${preset.extension}`);
-    const { args, warnings } = buildConvertArgs({ preset, info: outcome.info, output });
-    return { input: outcome.path, output, command: ['ffmpeg', ...args], warnings };
+    const output = path.join(
+      path.resolve(options.outDir),
+      `${path.basename(outcome.path, path.extname(outcome.path))}${preset.extension}`,
+    );
+    const plan = buildPlanFor({
+      preset,
+      info: outcome.info,
+      output,
+      workDir: `${output}.parts`,
+      hardware: null,
+      policy: options.resolutionPolicy,
+    });
+    const commands = plan.steps.map((step) => [step.program, ...step.args]);
+    return {
+      input: outcome.path,
+      output,
+      ...(commands.length === 1 ? { command: commands[0] } : {}),
+      commands,
+      warnings: plan.warnings,
+    };
   });
   if (options.json || options.ndjson) {
     emit({ dryRun: true, plans, skipped });
   } else {
     for (const plan of plans) {
       if ('error' in plan) process.stdout.write(`# ${plan.input}: ${plan.error}\n`);
-      else process.stdout.write(`${plan.command.map(shellQuote).join(' ')}\n`);
+      else
+        for (const command of plan.commands)
+          process.stdout.write(`${command.map(shellQuote).join(' ')}\n`);
     }
     for (const s of skipped) process.stderr.write(`Skipped ${s.path}: ${s.reason}\n`);
   }
@@ -66,13 +87,24 @@ export async function convert(engine: Engine, options: ConvertOptions): Promise<
   let timer: NodeJS.Timeout | undefined;
   if (tty) {
     timer = setInterval(() => {
-      const running = engine.queue.list().filter((j) => ids.has(j.id) && !isTerminal(j.status) && j.status !== 'queued');
-      const line = progressLine(finished.size, ids.size, running.map((job) => ({ job, progress: job.progress })), process.stderr.columns || 80);
+      const running = engine.queue
+        .list()
+        .filter((j) => ids.has(j.id) && !isTerminal(j.status) && j.status !== 'queued');
+      const line = progressLine(
+        finished.size,
+        ids.size,
+        running.map((job) => ({ job, progress: job.progress })),
+        process.stderr.columns || 80,
+      );
       process.stderr.write(`\r\x1b[2K${line}`);
     }, 250);
   }
 
-  const { added, skipped } = await engine.jobs.add({ paths: options.paths, presetId: options.presetId, outDir: options.outDir });
+  const { added, skipped } = await engine.jobs.add({
+    paths: options.paths,
+    presetId: options.presetId,
+    outDir: options.outDir,
+  });
   for (const s of skipped) {
     if (options.ndjson) emit({ type: 'skipped', ...s });
     else if (!options.json) process.stderr.write(`Skipped ${s.path}: ${s.reason}\n`);
@@ -93,12 +125,22 @@ export async function convert(engine: Engine, options: ConvertOptions): Promise<
   const jobs = added.map((j) => finished.get(j.id) ?? j);
   if (options.json) {
     emit({
-      jobs: jobs.map((j) => ({ id: j.id, input: j.spec.input, output: j.output, status: j.status, error: j.error, warnings: j.warnings, outputBytes: j.outputBytes })),
+      jobs: jobs.map((j) => ({
+        id: j.id,
+        input: j.spec.input,
+        output: j.output,
+        status: j.status,
+        error: j.error,
+        warnings: j.warnings,
+        outputBytes: j.outputBytes,
+      })),
       skipped,
     });
   } else if (!options.ndjson) {
     const ok = jobs.filter((j) => j.status === 'done').length;
-    process.stderr.write(`${ok} of ${jobs.length} converted${skipped.length ? `, ${skipped.length} skipped` : ''}.\n`);
+    process.stderr.write(
+      `${ok} of ${jobs.length} converted${skipped.length ? `, ${skipped.length} skipped` : ''}.\n`,
+    );
   }
   return jobs.every((j) => j.status === 'done') ? 0 : 1;
 }

@@ -15,13 +15,17 @@ function table(report: HardwareReport): string {
     backend,
     ...HW_CODECS.flatMap((codec) =>
       (['encode', 'decode'] as const).map((direction) => {
-        const cell = report.cells.find((c) => c.backend === backend && c.codec === codec && c.direction === direction);
+        const cell = report.cells.find(
+          (c) => c.backend === backend && c.codec === codec && c.direction === direction,
+        );
         return cell ? WORD[cell.status] : '?';
       }),
     ),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  return [header, ...rows].map((r) => r.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ')).join('\n');
+  return [header, ...rows]
+    .map((r) => r.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  '))
+    .join('\n');
 }
 
 export async function hwCommand(engine: Engine, json: boolean, refresh: boolean): Promise<number> {
@@ -33,24 +37,40 @@ export async function hwCommand(engine: Engine, json: boolean, refresh: boolean)
   const out: string[] = [];
   out.push(`ffmpeg: ${report.ffmpeg.path} (version ${report.ffmpeg.version})`);
   out.push(report.devices.length === 0 ? 'devices: none found' : 'devices:');
-  for (const d of report.devices) out.push(`  ${d.name} [${d.vendor}${d.driver ? `, driver ${d.driver}${d.driverVersion ? ` ${d.driverVersion}` : ''}` : ''}]${d.details.length ? ` — ${d.details.join('; ')}` : ''}`);
+  for (const d of report.devices)
+    out.push(
+      `  ${d.name} [${d.vendor}${d.driver ? `, driver ${d.driver}${d.driverVersion ? ` ${d.driverVersion}` : ''}` : ''}]${d.details.length ? ` — ${d.details.join('; ')}` : ''}`,
+    );
   for (const note of report.notes) out.push(`  note: ${note}`);
   out.push('', table(report), '');
-  const explained = report.cells.filter((c) => c.status === 'available' || c.status === 'unavailable' || c.status === 'not-built');
+  const explained = report.cells.filter(
+    (c) => c.status === 'available' || c.status === 'unavailable' || c.status === 'not-built',
+  );
   for (const backend of BACKENDS) {
     const cells = explained.filter((c) => c.backend === backend);
     if (cells.length === 0) continue;
     out.push(`${BACKEND_INFO[backend].label}:`);
     // Cells with the same verdict read once, not eight times.
     const groups = new Map<string, Cell[]>();
-    for (const cell of cells) groups.set(`${cell.status}|${cell.reason}`, [...(groups.get(`${cell.status}|${cell.reason}`) ?? []), cell]);
+    for (const cell of cells)
+      groups.set(`${cell.status}|${cell.reason}`, [
+        ...(groups.get(`${cell.status}|${cell.reason}`) ?? []),
+        cell,
+      ]);
     for (const group of groups.values()) {
       const first = group[0] as Cell;
       const which = group.map((c) => `${c.codec} ${c.direction}`).join(', ');
-      out.push(`  ${WORD[first.status]}: ${which} — ${first.reason}${first.ffmpegLine ? ` (ffmpeg: ${first.ffmpegLine})` : ''}`);
+      out.push(
+        `  ${WORD[first.status]}: ${which} — ${first.reason}${first.ffmpegLine ? ` (ffmpeg: ${first.ffmpegLine})` : ''}`,
+      );
     }
   }
-  out.push('', report.fromCache ? `Answered from cache (tested ${new Date(report.testedAt).toISOString()}); --refresh tests again.` : `Tested in ${(report.elapsedMs / 1000).toFixed(1)} s.`);
+  out.push(
+    '',
+    report.fromCache
+      ? `Answered from cache (tested ${new Date(report.testedAt).toISOString()}); --refresh tests again.`
+      : `Tested in ${(report.elapsedMs / 1000).toFixed(1)} s.`,
+  );
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }

@@ -15,18 +15,37 @@ export interface ServeOptions {
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /** `framewright serve`: the app in a browser. Runs until SIGINT/SIGTERM. */
-export async function serveCommand(options: ServeOptions, onEngine: (engine: Engine) => void): Promise<number> {
+export async function serveCommand(
+  options: ServeOptions,
+  onEngine: (engine: Engine) => void,
+): Promise<number> {
   const stateDir = path.resolve(options.stateDir ?? defaultStateDir());
   const outDir = path.resolve(options.out ?? defaultOutDir());
-  const engine = await createEngine({ stateDir, launchWorker: forkLauncher(workerPath), defaultOutDir: outDir, presetsDir, overrides: { outDir } });
+  const engine = await createEngine({
+    stateDir,
+    launchWorker: forkLauncher(workerPath),
+    defaultOutDir: outDir,
+    presetsDir,
+    overrides: { outDir },
+  });
   onEngine(engine);
   for (const problem of engine.startupProblems) process.stderr.write(`note: ${problem}\n`);
   // Beyond loopback, anyone on the network could reach it: require a token.
   const token = LOOPBACK.has(options.host) ? null : randomBytes(24).toString('base64url');
-  const server = await startServer({ host: options.host, port: options.port, outDir, spoolDir: path.join(stateDir, 'spool'), token, rendererDir, engine });
+  const server = await startServer({
+    host: options.host,
+    port: options.port,
+    outDir,
+    spoolDir: path.join(stateDir, 'spool'),
+    token,
+    rendererDir,
+    engine,
+  });
   const url = token === null ? server.url : `${server.url}?token=${token}`;
   process.stdout.write(`Framewright is serving at ${url}\n`);
-  process.stdout.write(`Outputs go to ${outDir}; queue and settings are kept in ${stateDir}. Press Ctrl-C to stop.\n`);
+  process.stdout.write(
+    `Outputs go to ${outDir}; queue and settings are kept in ${stateDir}. Press Ctrl-C to stop.\n`,
+  );
   await new Promise<never>(() => undefined); // until a signal ends the process
   return 0;
 }

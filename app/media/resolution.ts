@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+// Resolution segments: where a video stream changes size mid-stream (game captures,
+// screen and WebRTC recordings, broadcasts). Found at probe time by a keyframe-only
+// scan; codecs that may change size on any frame (VP9, AV1) get a full-decode scan.
+
+export const ResolutionSegmentSchema = z.object({
+  /** First frame's timestamp in stream time-base units. */
+  startPts: z.number().int(),
+  /** Seconds from the stream's first frame. */
+  startSec: z.number().nonnegative(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+export type ResolutionSegment = z.infer<typeof ResolutionSegmentSchema>;
+
+export const ResolutionScanSchema = z.object({
+  streamIndex: z.number().int().nonnegative(),
+  method: z.enum(['keyframes', 'every-frame']),
+  /** Stream time base as [numerator, denominator]. */
+  timeBase: z.tuple([z.number().int().positive(), z.number().int().positive()]),
+  segments: z.array(ResolutionSegmentSchema),
+});
+export type ResolutionScan = z.infer<typeof ResolutionScanSchema>;
+
+/** Codecs whose frames may change size without a keyframe. */
+export function needsEveryFrameScan(codecName: string | undefined): boolean {
+  return codecName === 'vp9' || codecName === 'av1' || codecName === 'vp8';
+}
+
+export function parseTimeBase(value: string | undefined): [number, number] | null {
+  const match = /^(\d+)\/(\d+)$/.exec(value ?? '');
+  if (!match) return null;
+  const num = Number(match[1]);
+  const den = Number(match[2]);
+  return num > 0 && den > 0 ? [num, den] : null;
+}
+
+/**
+ * Folds ffprobe's `-show_entries frame=best_effort_timestamp,width,height -of csv=p=0`
+ * lines into segments of one size each. Frames without a timestamp are skipped.
+ */
+export function segmentsFromScan(csv: string, timeBase: [number, number]): ResolutionSegment[] {
+  const segments: ResolutionSegment[] = [];
+  let firstPts: number | null = null;
+  for (const line of csv.split('\n')) {
+    const [ptsText, widthText, heightText] = line.trim().split(',');
+    const pts = Number(ptsText);
+    const width = Number(widthText);
+    const height = Number(heightText);
+    if (!Number.isInteger(pts) || !(width > 0) || !(height > 0) || ptsText === '') continue;
+    firstPts ??= pts;
+    const last = segments.at(-1);
+    if (last !== undefined && last.width === width && last.height === height) continue;
+    const startSec = Math.max(0, ((pts - firstPts) * timeBase[0]) / timeBase[1]);
+    segments.push({ startPts: pts, startSec, width, height });
+  }
+  return segments;
+}
+
+/** "3 resolutions", or null when the size never changes. */
+export function resolutionBadge(scan: ResolutionScan | null | undefined): string | null {
+  if (!scan) return null;
+  const distinct = new Set(scan.segments.map((s) => `${s.width}x${s.height}`));
+  return scan.segments.length > 1
+    ? `${distinct.size} resolution${distinct.size === 1 ? '' : 's'}`
+    : null;
+}
