@@ -3,7 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli';
 import { decodeErrors, probeJson, tempDir, tempLeftovers } from './helpers/media';
-import { frameHashes, frameSizes, makeMultiSizeClip, regionLuma } from './helpers/resolution';
+import {
+  frameHashes,
+  frameSizes,
+  frameTimes,
+  makeMultiSizeClip,
+  regionLuma,
+} from './helpers/resolution';
 
 // Dynamic resolution: three sizes including an odd aspect (8:7), in H.264/MPEG-TS and
 // VP8/WebM. Plain ffmpeg stretches them all to 320x240; we must not.
@@ -90,6 +96,11 @@ describe('reinit', () => {
         /changes 2 time\(s\); each part was encoded at its own size/,
       );
       expect(frameSizes(job?.output ?? '')).toEqual(frameSizes(clip));
+      // Timestamps survive, including the uneven gaps where the parts were joined.
+      const source = frameTimes(clip);
+      const output = frameTimes(job?.output ?? '');
+      expect(output).toHaveLength(source.length);
+      output.forEach((t, i) => expect(Math.abs(t - (source[i] ?? 0))).toBeLessThan(0.0015));
       expect(decodeErrors(job?.output ?? '')).toBe('');
       expect(probeJson(job?.output ?? '').streams.map((s) => s.codec_type)).toEqual([
         'video',

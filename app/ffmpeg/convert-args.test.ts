@@ -187,7 +187,7 @@ describe('convert arguments, case by case', () => {
     });
     expect(args.slice(FFMPEG_PREFIX.length)).toEqual(
       words(
-        '-i file:/in/x.mp4 -map 0:0 -map 0:1 -map 0:2 -map 0:3 -c:v libx264 -crf 22 -preset medium -pix_fmt yuv420p -c:a aac -b:a 160k -c:s:0 mov_text -map_metadata 0 -map_chapters 0 -dn -movflags +faststart -f mp4 file:/out/o.tmp',
+        '-i file:/in/x.mp4 -map 0:0 -map 0:1 -map 0:2 -map 0:3 -c:v libx264 -crf 22 -preset medium -pix_fmt yuv420p -fps_mode passthrough -c:a aac -b:a 160k -c:s:0 mov_text -map_metadata 0 -map_chapters 0 -dn -movflags +faststart -f mp4 file:/out/o.tmp',
       ),
     );
     expect(warnings).toEqual([]);

@@ -9,6 +9,9 @@ import { mapTracks } from './track-map';
 // Pure: the same preset and probe always give the same command, which `--dry-run`
 // prints and the worker runs verbatim.
 
+/** Every frame passes with its own timestamp: none duplicated or dropped (VFR kept). */
+const PASSTHROUGH = ['-fps_mode', 'passthrough'] as const;
+
 /** Never upscale; keep the aspect ratio; even width for 4:2:0. */
 function scaleFilter(settings: VideoSettings): string[] {
   return settings.maxHeight === undefined ? [] : [`scale=-2:'min(${settings.maxHeight},ih)'`];
@@ -22,7 +25,7 @@ function hardwareArgs(
   const { filters, codec } = hardwareVideoArgs(hw, settings);
   const chain = [...pre, ...scaleFilter(settings), ...filters];
   // Software-encoder extraArgs (x264/x265 options) do not apply to hardware encoders.
-  return [...codec, ...(chain.length ? ['-vf', chain.join(',')] : [])];
+  return [...codec, ...(chain.length ? ['-vf', chain.join(',')] : []), ...PASSTHROUGH];
 }
 
 function videoArgs(settings: VideoSettings, pre: readonly string[] = []): string[] {
@@ -35,7 +38,7 @@ function videoArgs(settings: VideoSettings, pre: readonly string[] = []): string
   if (settings.pixelFormat !== undefined) args.push('-pix_fmt', settings.pixelFormat);
   const chain = [...pre, ...scaleFilter(settings)];
   if (chain.length > 0) args.push('-vf', chain.join(','));
-  return [...args, ...settings.extraArgs];
+  return [...args, ...PASSTHROUGH, ...settings.extraArgs];
 }
 
 function audioArgs(settings: AudioSettings): string[] {

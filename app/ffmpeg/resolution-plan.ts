@@ -118,10 +118,13 @@ export function buildReinitPlan({
         '-an',
         '-sn',
         '-dn',
-        ...videoCodecArgs(settings, hardware, null, [`select=${select}`]),
-        // Every frame passes with its own timestamp, at the source's time base (VFR kept).
-        '-fps_mode',
-        'passthrough',
+        // The explicit size pins the encoder to this segment's own size even when decoding
+        // starts at an earlier keyframe of another size (VP9/AV1 change without keyframes).
+        ...videoCodecArgs(settings, hardware, null, [
+          `select=${select}`,
+          `scale=${segment.width}:${segment.height}`,
+        ]),
+        // Timestamps at the source's own time base, so the join can be exact.
         '-enc_time_base',
         '-1',
         '-f',

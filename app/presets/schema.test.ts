@@ -14,6 +14,7 @@ describe('built-in presets (resources/presets/*.json)', () => {
         'av1-mkv',
         'flac',
         'h264-mp4',
+        'h264-mp4-gpu',
         'hevc-mkv',
         'mp3',
         'opus',

@@ -131,3 +131,27 @@ export function regionLuma(file: string, seconds: number, crop: string): number 
   );
   return Number(/YAVG=([\d.]+)/.exec(out)?.[1] ?? NaN);
 }
+
+/** Every video frame's presentation time in seconds, relative to the first frame. */
+export function frameTimes(file: string): number[] {
+  const csv = execFileSync(
+    'ffprobe',
+    [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'frame=best_effort_timestamp_time',
+      '-of',
+      'csv=p=0',
+      file,
+    ],
+    { encoding: 'utf8' },
+  );
+  const times = csv
+    .split('\n')
+    .map((l) => Number.parseFloat(l))
+    .filter((n) => Number.isFinite(n));
+  return times.map((t) => t - (times[0] ?? 0));
+}
