@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JobSchema, OnExistsSchema, ResolutionPolicySchema } from '../jobs/job';
+import { FrameStatsEventSchema } from '../jobs/frame-stats';
 import { ProgressSchema } from '../jobs/progress';
 import { MediaInfoSchema } from '../media/model';
 import { PresetSchema } from '../presets/schema';
@@ -101,6 +102,8 @@ export const API_EVENTS = {
     removed: z.object({ ids: z.array(z.string()) }),
     /** Batched: at most about 10 per second per job. */
     progress: ProgressEventSchema,
+    /** Per-frame encoder statistics, batched about every 100 ms (never per frame). */
+    frameStats: FrameStatsEventSchema,
     queueState: QueueStateSchema,
   },
   presets: { changed: z.array(PresetSchema) },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SerializedErrorSchema } from '../util/errors';
 import { StepSchema } from '../jobs/plan';
 import { ProgressSchema } from '../jobs/progress';
+import { FrameStatsBatchSchema } from '../jobs/frame-stats';
 import { MediaInfoSchema } from '../media/model';
 import { HardwareReportSchema } from '../hardware/model';
 
@@ -52,6 +53,8 @@ export const RunParamsSchema = z.object({
   stallTimeoutMs: z.number().int().positive().max(86_400_000),
   /** Steps of one group run at most this many at once. */
   parallelism: z.number().int().min(1).max(64).default(1),
+  /** Collect per-frame encoder statistics (-vstats_file on a FIFO). */
+  frameStats: z.boolean().default(false),
 });
 export type RunParams = z.infer<typeof RunParamsSchema>;
 
@@ -94,6 +97,7 @@ export const WorkerToMainSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('result'), id: RequestId, result: z.unknown() }),
   z.object({ type: z.literal('error'), id: RequestId, error: SerializedErrorSchema }),
   z.object({ type: z.literal('progress'), id: RequestId, progress: ProgressSchema }),
+  z.object({ type: z.literal('frame-stats'), id: RequestId, batch: FrameStatsBatchSchema }),
   /** A program's process group started (alive) or ended; the supervisor sweeps live ones if the worker dies. */
   z.object({ type: z.literal('child'), pid: z.number().int().positive(), alive: z.boolean() }),
 ]);

@@ -180,6 +180,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       onUpdate: queue.updated.on,
       onRemoved: queue.removed.on,
       onProgress: queue.progressed.on,
+      onFrameStats: queue.frameStats.on,
       onQueueState: queueStateChanged.on,
     },
     presets: {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Job, JobSpec } from '../../app/jobs/job';
+import type { FrameStatsEvent } from '../../app/jobs/frame-stats';
 import type { Progress } from '../../app/jobs/progress';
 import { isTerminal, transition, type JobStatus } from '../../app/jobs/state';
 import type { HardwareReport } from '../../app/hardware/model';
@@ -34,6 +35,7 @@ export class JobQueue {
   readonly updated = new Emitter<Job>();
   readonly removed = new Emitter<{ ids: string[] }>();
   readonly progressed = new Emitter<{ id: string; progress: Progress }>();
+  readonly frameStats = new Emitter<FrameStatsEvent>();
   readonly stateChanged = new Emitter<void>();
   readonly finished = new Emitter<Job>();
   /** A launched job let go of its slot (after its cleanup ran). */
@@ -217,6 +219,7 @@ export class JobQueue {
             progress: (progress) => this.queueProgress(job.id, progress),
             probed: (info) => this.probes.set(job.id, info),
             note: (warning) => this.annotate(job.id, warning),
+            frameStats: (batch) => this.frameStats.emit({ id: job.id, ...batch }),
             parallelism: () => Math.max(1, this.options.concurrency() - this.active.size + 1),
             hardware: this.options.hardware,
           });

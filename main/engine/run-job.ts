@@ -4,6 +4,7 @@ import type { Os } from '../../app/hardware/backends';
 import { pickEncoder, type HardwareEncoder } from '../../app/hardware/encoder-args';
 import type { HardwareReport } from '../../app/hardware/model';
 import type { Job } from '../../app/jobs/job';
+import { withSourceSizes, type FrameStatsBatch } from '../../app/jobs/frame-stats';
 import type { Progress } from '../../app/jobs/progress';
 import type { JobStatus } from '../../app/jobs/state';
 import type { MediaInfo } from '../../app/media/model';
@@ -25,6 +26,7 @@ export interface JobContext {
   progress: (progress: Progress) => void;
   /** How many of this job's steps may run at once (segment encodes). */
   parallelism: () => number;
+  frameStats: (batch: FrameStatsBatch) => void;
   /** Adds a warning to the job without changing its status. */
   note: (warning: string) => void;
   probed: (info: MediaInfo) => void;
@@ -128,8 +130,9 @@ export async function runJob(ctx: JobContext): Promise<void> {
           steps,
           stallTimeoutMs: ctx.stallTimeoutMs,
           parallelism: ctx.parallelism(),
+          frameStats: true,
         },
-        { signal, onProgress: ctx.progress },
+        { signal, onProgress: ctx.progress, onFrameStats: (batch) => ctx.frameStats(withSourceSizes(batch, info)) },
       );
     let result;
     try {

@@ -5,6 +5,7 @@ import {
   type WorkerParams,
   type WorkerResult,
 } from '../../app/worker/protocol';
+import type { FrameStatsBatch } from '../../app/jobs/frame-stats';
 import type { Progress } from '../../app/jobs/progress';
 import { deserializeError } from '../../app/util/errors';
 import type { WorkerLauncher, WorkerPort } from './worker-port';
@@ -22,12 +23,14 @@ interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
   onProgress: ((progress: Progress) => void) | undefined;
+  onFrameStats: ((batch: FrameStatsBatch) => void) | undefined;
   method: WorkerMethod;
 }
 
 export interface RequestOptions {
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
+  onFrameStats?: (batch: FrameStatsBatch) => void;
 }
 
 export class WorkerSupervisor {
@@ -75,6 +78,10 @@ export class WorkerSupervisor {
     if (pending === undefined) return;
     if (message.type === 'progress') {
       pending.onProgress?.(message.progress);
+      return;
+    }
+    if (message.type === 'frame-stats') {
+      pending.onFrameStats?.(message.batch);
       return;
     }
     this.pending.delete(message.id);
@@ -134,6 +141,7 @@ export class WorkerSupervisor {
           reject(error);
         },
         onProgress: options.onProgress,
+        onFrameStats: options.onFrameStats,
         method,
       });
       port.send({ type: 'request', id, method, params });

@@ -91,6 +91,7 @@ export function withPolicy(
       onUpdate: (listener) => engine.jobs.onUpdate((job) => visible(job) && listener(job)),
       onRemoved: (listener) => engine.jobs.onRemoved(listener),
       onProgress: (listener) => engine.jobs.onProgress(listener),
+      onFrameStats: (listener) => engine.jobs.onFrameStats(listener),
       onQueueState: (listener) => engine.jobs.onQueueState(listener),
     },
     presets: {

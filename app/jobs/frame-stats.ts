@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { MediaInfo } from '../media/model';
+
+/**
+ * Per-frame statistics of one job, batched (about every 100 ms) into compact parallel
+ * arrays: index i of every array describes the same encoded frame. Never one message
+ * per frame (LESSONS.md §9).
+ */
+export const FrameStatsBatchSchema = z.object({
+  /** Which step of the plan encoded these frames (segments of a reinit run differ). */
+  stepIndex: z.number().int().nonnegative(),
+  /** Frame number within the step, from 1. */
+  frame: z.array(z.number().int().nonnegative()),
+  /** Output timestamp in seconds (source time for reinit segments). */
+  timeSec: z.array(z.number()),
+  /** Picture type per frame: one of I, P, B (S, SI, SP, BI rarely), as a string of letters. */
+  type: z.string(),
+  /** Encoded size in bytes. */
+  sizeBytes: z.array(z.number().int().nonnegative()),
+  /** Quantiser the encoder reported. */
+  qp: z.array(z.number()),
+  /** Source picture size of each frame (from the resolution scan). */
+  width: z.array(z.number().int().nonnegative()),
+  height: z.array(z.number().int().nonnegative()),
+});
+export type FrameStatsBatch = z.infer<typeof FrameStatsBatchSchema>;
+
+export const FrameStatsEventSchema = FrameStatsBatchSchema.extend({ id: z.string() });
+export type FrameStatsEvent = z.infer<typeof FrameStatsEventSchema>;
+
+/** Fills in each frame's source size from the resolution scan (the segment its time falls in). */
+export function withSourceSizes(batch: FrameStatsBatch, info: MediaInfo): FrameStatsBatch {
+  const segments = info.resolution?.segments ?? [];
+  const video = info.streams.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
+  const fallback = { width: video?.width ?? 0, height: video?.height ?? 0 };
+  const [num, den] = info.resolution?.timeBase ?? [1, 1];
+  const sizeAt = (t: number): { width: number; height: number } => {
+    // Reinit segments report source time; others start at zero: compare from the first segment.
+    const origin = ((segments[0]?.startPts ?? 0) * num) / den;
+    const offset = t >= origin ? t - origin : t;
+    let found = segments[0] ?? fallback;
+    for (const segment of segments) if (segment.startSec <= offset + 1e-6) found = segment;
+    return found;
+  };
+  const sizes = batch.timeSec.map(sizeAt);
+  return { ...batch, width: sizes.map((s) => s.width), height: sizes.map((s) => s.height) };
+}
