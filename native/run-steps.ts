@@ -7,6 +7,8 @@ import { UserFacingError } from '../app/util/errors';
 import { mapLimit } from './hardware/run-quick';
 import { runProgram } from './process/run-program';
 import { explainFailure } from './explain';
+import { openFrameStats } from './frame-stats';
+import type { FrameStatsBatch } from '../app/jobs/frame-stats';
 
 export interface Toolchain {
   ffmpeg: string;
@@ -60,6 +62,7 @@ export async function runSteps(
   params: RunParams,
   signal: AbortSignal,
   onProgress: (progress: Progress) => void,
+  onFrameStats?: (batch: FrameStatsBatch) => void,
 ): Promise<{ log: string }> {
   const logs: string[] = [];
   const progress = new PlanProgress(params.steps);
@@ -78,11 +81,23 @@ export async function runSteps(
       await mapLimit(members, params.parallelism, async ({ step, index }) => {
         if (failFast.signal.aborted) return;
         try {
-          logs.push(
-            await runStep(tools, step, params.stallTimeoutMs, failFast.signal, (block) =>
-              onProgress(progress.update(index, block, known)),
-            ),
-          );
+          const wantStats = params.frameStats && step.program === 'ffmpeg';
+          const stats =
+            wantStats && onFrameStats ? await openFrameStats(index, tools.env, onFrameStats) : null;
+          try {
+            logs.push(
+              await runStep(
+                tools,
+                step,
+                stats?.args ?? [],
+                params.stallTimeoutMs,
+                failFast.signal,
+                (block) => onProgress(progress.update(index, block, known)),
+              ),
+            );
+          } finally {
+            await stats?.close();
+          }
         } catch (error) {
           errors.push(error instanceof Error ? error : new Error(String(error)));
           failFast.abort();
@@ -101,6 +116,7 @@ export async function runSteps(
 async function runStep(
   tools: Toolchain,
   step: Step,
+  extraArgs: readonly string[],
   stallTimeoutMs: number,
   signal: AbortSignal,
   onBlock: (block: ProgressBlock) => void,
@@ -115,7 +131,8 @@ async function runStep(
   const parser = new ProgressParser();
   const outcome = await runProgram({
     program: step.program === 'ffmpeg' ? tools.ffmpeg : tools.ffprobe,
-    args: step.args,
+    // Frame statistics go right after the safety prefix (global options).
+    args: [...step.args.slice(0, prefix.length), ...extraArgs, ...step.args.slice(prefix.length)],
     stallTimeoutMs,
     signal,
     env: tools.env,

@@ -168,3 +168,53 @@ describe('fit', () => {
     expect(decodeErrors(job?.output ?? '')).toBe('');
   });
 });
+
+describe('frame statistics', () => {
+  it('convert --events ndjson sends batched frame-stats covering every output frame', async () => {
+    const dir = tempDir();
+    const clip = makeMultiSizeClip(dir, 'multi', 'h264-ts');
+    const file = preset(dir, 'fast-mkv', { codec: 'libx264', crf: 28, speed: 'ultrafast' });
+    const result = await runCli([
+      'convert',
+      clip,
+      '--preset',
+      'fast-mkv',
+      '--preset-file',
+      file,
+      '--out',
+      path.join(dir, 'out'),
+      '--events',
+      'ndjson',
+    ]);
+    expect(result.code).toBe(0);
+    type Batch = {
+      type: string;
+      stepIndex: number;
+      frame: number[];
+      pictureTypes: string;
+      sizeBytes: number[];
+      qp: number[];
+      width: number[];
+    };
+    const batches = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Batch)
+      .filter((e) => e.type === 'frame-stats');
+    const frames = batches.reduce((n, b) => n + b.frame.length, 0);
+    expect(frames).toBe(75);
+    expect(batches.length).toBeLessThan(frames); // batched, not one message per frame
+    for (const b of batches) {
+      expect(b.pictureTypes).toMatch(/^[IPB]+$/);
+      expect(b.sizeBytes).toHaveLength(b.frame.length);
+      expect(b.qp).toHaveLength(b.frame.length);
+    }
+    // Each reinit segment's frames carry that segment's source size.
+    const widthsByStep = new Map(batches.map((b) => [b.stepIndex, new Set(b.width)]));
+    expect([...widthsByStep.entries()].sort(([a], [b]) => a - b).map(([, w]) => [...w])).toEqual([
+      [320],
+      [640],
+      [256],
+    ]);
+  });
+});

@@ -164,6 +164,7 @@ export function buildConvertPlan(input: ConvertPlanInput): Plan {
         outputs: [input.output],
         group: 0,
         expectedFrames: null,
+        sourceSize: null,
       },
     ],
     warnings,

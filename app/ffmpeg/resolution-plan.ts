@@ -136,6 +136,7 @@ export function buildReinitPlan({
       outputs: [file],
       group: 0,
       expectedFrames: fps === null ? null : Math.max(1, durationSec * fps),
+      sourceSize: { width: segment.width, height: segment.height },
     };
   });
   const list = `${workDir}/segments.ffconcat`;
@@ -166,6 +167,7 @@ export function buildReinitPlan({
     outputs: [output],
     group: 1,
     expectedFrames: null,
+    sourceSize: null,
   };
   return {
     steps: [...steps, join],

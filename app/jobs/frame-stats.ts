@@ -9,12 +9,12 @@ import type { MediaInfo } from '../media/model';
 export const FrameStatsBatchSchema = z.object({
   /** Which step of the plan encoded these frames (segments of a reinit run differ). */
   stepIndex: z.number().int().nonnegative(),
-  /** Frame number within the step, from 1. */
+  /** Frame number within the step, as ffmpeg counts (from 0). */
   frame: z.array(z.number().int().nonnegative()),
   /** Output timestamp in seconds (source time for reinit segments). */
   timeSec: z.array(z.number()),
-  /** Picture type per frame: one of I, P, B (S, SI, SP, BI rarely), as a string of letters. */
-  type: z.string(),
+  /** Picture type per frame, one letter each (I, P, B; rarely S, i, p, b): "IPPB…". */
+  pictureTypes: z.string(),
   /** Encoded size in bytes. */
   sizeBytes: z.array(z.number().int().nonnegative()),
   /** Quantiser the encoder reported. */
@@ -28,18 +28,25 @@ export type FrameStatsBatch = z.infer<typeof FrameStatsBatchSchema>;
 export const FrameStatsEventSchema = FrameStatsBatchSchema.extend({ id: z.string() });
 export type FrameStatsEvent = z.infer<typeof FrameStatsEventSchema>;
 
-/** Fills in each frame's source size from the resolution scan (the segment its time falls in). */
-export function withSourceSizes(batch: FrameStatsBatch, info: MediaInfo): FrameStatsBatch {
+/**
+ * Fills in each frame's source size: a reinit segment step is one size, exactly;
+ * otherwise the output starts at zero and the segment is found by the frame's time,
+ * which ffmpeg's vstats reports after encoder delay (a frame or two late at a change).
+ */
+export function withSourceSizes(
+  batch: FrameStatsBatch,
+  info: MediaInfo,
+  stepSize: { width: number; height: number } | null,
+): FrameStatsBatch {
   const segments = info.resolution?.segments ?? [];
-  const video = info.streams.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
+  const video = info.streams.find(
+    (s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1,
+  );
   const fallback = { width: video?.width ?? 0, height: video?.height ?? 0 };
-  const [num, den] = info.resolution?.timeBase ?? [1, 1];
   const sizeAt = (t: number): { width: number; height: number } => {
-    // Reinit segments report source time; others start at zero: compare from the first segment.
-    const origin = ((segments[0]?.startPts ?? 0) * num) / den;
-    const offset = t >= origin ? t - origin : t;
+    if (stepSize !== null) return stepSize;
     let found = segments[0] ?? fallback;
-    for (const segment of segments) if (segment.startSec <= offset + 1e-6) found = segment;
+    for (const segment of segments) if (segment.startSec <= t + 1e-6) found = segment;
     return found;
   };
   const sizes = batch.timeSec.map(sizeAt);

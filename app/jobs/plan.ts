@@ -17,6 +17,11 @@ export const StepSchema = z.object({
   outputs: z.array(z.string()),
   /** Progress by frames instead of time (steps that keep source timestamps report none). */
   expectedFrames: z.number().positive().nullable().default(null),
+  /** The source picture size this step encodes, when it is one size (a reinit segment). */
+  sourceSize: z
+    .object({ width: z.number().int(), height: z.number().int() })
+    .nullable()
+    .default(null),
   /** Steps of one group may run at the same time; groups run in order. */
   group: z.number().int().nonnegative().default(0),
 });

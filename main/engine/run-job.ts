@@ -132,7 +132,14 @@ export async function runJob(ctx: JobContext): Promise<void> {
           parallelism: ctx.parallelism(),
           frameStats: true,
         },
-        { signal, onProgress: ctx.progress, onFrameStats: (batch) => ctx.frameStats(withSourceSizes(batch, info)) },
+        {
+          signal,
+          onProgress: ctx.progress,
+          onFrameStats: (batch) =>
+            ctx.frameStats(
+              withSourceSizes(batch, info, steps[batch.stepIndex]?.sourceSize ?? null),
+            ),
+        },
       );
     let result;
     try {

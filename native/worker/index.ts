@@ -7,6 +7,7 @@ import {
 } from '../../app/worker/protocol';
 import { UserFacingError, serializeError } from '../../app/util/errors';
 import { resolveBinary } from '../binaries';
+import { removeFifoDir } from '../frame-stats';
 import { hardwareMatrix } from '../hardware/matrix';
 import { probeFile } from '../probe';
 import { observeChildren } from '../process/run-program';
@@ -112,8 +113,12 @@ async function serve(
     case 'run': {
       const params = paramsFor('run', rawParams);
       const tools = await requireTools();
-      return runSteps(tools, params, signal, (progress) =>
-        channel.send({ type: 'progress', id, progress }),
+      return runSteps(
+        tools,
+        params,
+        signal,
+        (progress) => channel.send({ type: 'progress', id, progress }),
+        (batch) => channel.send({ type: 'frame-stats', id, batch }),
       );
     }
   }
@@ -146,6 +151,7 @@ async function stopEverything(): Promise<void> {
   const running = [...inflight.values()];
   for (const { controller } of running) controller.abort();
   await Promise.allSettled(running.map(({ done }) => done));
+  removeFifoDir();
 }
 
 // If the main process goes away, take every program down with us.

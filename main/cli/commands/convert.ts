@@ -82,7 +82,10 @@ export async function convert(engine: Engine, options: ConvertOptions): Promise<
       check();
     }
   });
-  if (options.ndjson) engine.jobs.onProgress((event) => emit({ type: 'progress', ...event }));
+  if (options.ndjson) {
+    engine.jobs.onProgress((event) => emit({ type: 'progress', ...event }));
+    engine.jobs.onFrameStats((event) => emit({ type: 'frame-stats', ...event }));
+  }
 
   let timer: NodeJS.Timeout | undefined;
   if (tty) {

@@ -1,7 +1,13 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import type { Cell } from '../../../app/hardware/model';
 import { useAppStore } from '../../store/context';
-import { Facts } from '../inspector/Facts';
+import { BuildInfo } from './BuildInfo';
+import { CellDetails } from './CellDetails';
+import { Devices } from './Devices';
 import { Matrix, Reasons } from './Matrix';
+import { cellKey } from './names';
+
+const DETAILS_ID = 'hw-cell-details';
 
 /** Which GPUs exist and which hardware encoders and decoders really work here. */
 export function HardwareView(): React.JSX.Element {
@@ -9,21 +15,34 @@ export function HardwareView(): React.JSX.Element {
   const busy = useAppStore((s) => s.hardwareBusy);
   const error = useAppStore((s) => s.hardwareError);
   const loadHardware = useAppStore((s) => s.loadHardware);
+  const [selected, setSelected] = useState<string | null>(null);
 
   useEffect(() => {
     if (report === null) void loadHardware(false);
   }, [report, loadHardware]);
 
+  // After "Test again" the same cell shows its new result.
+  const cell = report?.cells.find((c) => cellKey(c) === selected) ?? null;
+  const toggle = (next: Cell): void =>
+    setSelected((current) => (current === cellKey(next) ? null : cellKey(next)));
+  const close = (): void => {
+    const key = selected;
+    setSelected(null);
+    if (key !== null)
+      document.querySelector<HTMLElement>(`[data-cell="${CSS.escape(key)}"]`)?.focus();
+  };
+
   return (
-    <div className="page hardware-page">
+    <div className="page hardware-page" aria-busy={busy}>
       <div className="page-head">
         <h1>Hardware</h1>
         <button
           type="button"
-          className="button"
+          className={busy ? 'button busy' : 'button'}
           disabled={busy}
           onClick={() => void loadHardware(true)}
         >
+          {busy && <span className="spinner" aria-hidden="true" />}
           {busy ? 'Testing…' : 'Test again'}
         </button>
       </div>
@@ -31,62 +50,26 @@ export function HardwareView(): React.JSX.Element {
         Each encoder and decoder is tried with a real one-frame test, because FFmpeg lists many that
         this machine cannot run. Jobs that ask for hardware fall back to software when it fails.
       </p>
+      <p className="visually-hidden" role="status">
+        {busy ? 'Testing the hardware encoders and decoders.' : ''}
+      </p>
       {error !== null && <p className="error-box">{error}</p>}
       {report === null && busy && (
         <p className="muted">Testing the hardware encoders and decoders…</p>
       )}
       {report !== null && (
         <>
-          <section className="hw-section" aria-labelledby="devices-title">
-            <h2 id="devices-title">Devices</h2>
-            {report.devices.length === 0 ? (
-              report.notes.length === 0 && (
-                <p className="muted">No graphics or video devices were found.</p>
-              )
-            ) : (
-              <ul className="hw-devices">
-                {report.devices.map((device) => (
-                  <li key={device.id} className="hw-device">
-                    <strong>{device.name}</strong>
-                    <Facts
-                      rows={[
-                        ['Vendor', device.vendor],
-                        [
-                          'Driver',
-                          [device.driver, device.driverVersion].filter(Boolean).join(' ') ||
-                            'unknown',
-                        ],
-                        ...(device.renderNode === null
-                          ? []
-                          : [['Render node', device.renderNode] as [string, string]]),
-                        ...device.details.map(
-                          (d, i) => [i === 0 ? 'Details' : '', d] as [string, string],
-                        ),
-                      ]}
-                    />
-                  </li>
-                ))}
-              </ul>
-            )}
-            {report.notes.length > 0 && (
-              <ul className="warnings">
-                {report.notes.map((note) => (
-                  <li key={note}>{note}</li>
-                ))}
-              </ul>
-            )}
-          </section>
           <section className="hw-section" aria-labelledby="matrix-title">
             <h2 id="matrix-title">Encoders and decoders</h2>
-            <Matrix report={report} />
-            <Reasons report={report} />
             <p className="help">
-              FFmpeg {report.ffmpeg.version} · tested {new Date(report.testedAt).toLocaleString()}
-              {report.fromCache
-                ? ' (remembered until FFmpeg or the drivers change)'
-                : ` in ${report.elapsedMs} ms`}
+              Choose any result to see why, what FFmpeg said, and the exact command that tested it.
             </p>
+            <Matrix report={report} selected={selected} onSelect={toggle} detailsId={DETAILS_ID} />
+            {cell !== null && <CellDetails cell={cell} id={DETAILS_ID} onClose={close} />}
+            <Reasons report={report} />
           </section>
+          <Devices report={report} />
+          <BuildInfo report={report} />
         </>
       )}
     </div>

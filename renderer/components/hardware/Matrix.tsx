@@ -1,80 +1,108 @@
-import type { Cell, CellStatus, HardwareReport } from '../../../app/hardware/model';
-import { BACKENDS, HW_CODECS } from '../../../app/hardware/model';
+import type { Cell, HardwareReport } from '../../../app/hardware/model';
+import { BACKENDS, CODEC_LABEL, HW_CODECS } from '../../../app/hardware/model';
+import { BACKEND_NAME, cellKey, STATUS_ICON, STATUS_WORD } from './names';
 
-// The capability matrix: one row per backend, one column per codec, encode and decode
-// in each cell, decided by a real one-frame test. Reasons are listed under the table.
+// The capability matrix: one row per backend, one column per codec, encode and decode in
+// each cell, decided by a real one-frame test. Every status is a button that opens its
+// details (reason, FFmpeg's own line, the exact test command).
 
-const BACKEND_NAME: Record<string, string> = {
-  nvidia: 'NVIDIA (NVENC / NVDEC)',
-  qsv: 'Intel Quick Sync',
-  vaapi: 'VA-API',
-  amf: 'AMD AMF',
-  videotoolbox: 'Apple VideoToolbox',
-  mediafoundation: 'Media Foundation',
-  v4l2m2m: 'V4L2 M2M',
-  vulkan: 'Vulkan',
-};
-
-const STATUS_WORD: Record<CellStatus, string> = {
-  available: 'Works',
-  unavailable: 'Fails',
-  'not-built': 'Not built in',
-  'not-applicable': '—',
-};
-
-function find(
-  cells: Cell[],
-  backend: string,
-  codec: string,
-  direction: Cell['direction'],
-): Cell | undefined {
-  return cells.find((c) => c.backend === backend && c.codec === codec && c.direction === direction);
+interface Props {
+  report: HardwareReport;
+  selected: string | null;
+  onSelect: (cell: Cell) => void;
+  detailsId: string;
 }
 
-function Status({ cell, label }: { cell: Cell | undefined; label: string }): React.JSX.Element {
-  const status = cell?.status ?? 'not-applicable';
+function StatusButton({
+  cell,
+  label,
+  selected,
+  onSelect,
+  detailsId,
+}: {
+  cell: Cell | undefined;
+  label: string;
+  selected: boolean;
+  onSelect: (cell: Cell) => void;
+  detailsId: string;
+}): React.JSX.Element {
+  if (cell === undefined)
+    return (
+      <span className="hw-status not-applicable">
+        <span className="hw-direction">{label}</span> <span aria-hidden="true">–</span>
+        <span className="visually-hidden">not tested</span>
+      </span>
+    );
+  const word = STATUS_WORD[cell.status];
   return (
-    <span className={`hw-status ${status}`}>
-      <span className="hw-direction">{label}</span> {STATUS_WORD[status]}
-    </span>
+    <button
+      type="button"
+      className={`hw-status ${cell.status}`}
+      aria-expanded={selected}
+      aria-controls={detailsId}
+      aria-label={`${BACKEND_NAME[cell.backend]} ${CODEC_LABEL[cell.codec]} ${cell.direction}: ${word}`}
+      data-cell={cellKey(cell)}
+      onClick={() => onSelect(cell)}
+    >
+      <span className="hw-direction">{label}</span>
+      <span className="hw-icon" aria-hidden="true">
+        {STATUS_ICON[cell.status]}
+      </span>
+      <span className="hw-word">{word}</span>
+    </button>
   );
 }
 
-export function Matrix({ report }: { report: HardwareReport }): React.JSX.Element {
+export function Matrix({ report, selected, onSelect, detailsId }: Props): React.JSX.Element {
+  const byKey = new Map(report.cells.map((cell) => [cellKey(cell), cell]));
   const backends = BACKENDS.filter((b) =>
     report.cells.some((c) => c.backend === b && c.status !== 'not-applicable'),
   );
   if (backends.length === 0)
     return <p className="muted">FFmpeg on this platform has no hardware backends to test.</p>;
   return (
-    <table className="hw-matrix">
-      <caption className="visually-hidden">
-        Hardware encode and decode support by backend and codec
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Backend</th>
-          {HW_CODECS.map((codec) => (
-            <th key={codec} scope="col">
-              {codec.toUpperCase()}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {backends.map((backend) => (
-          <tr key={backend}>
-            <th scope="row">{BACKEND_NAME[backend] ?? backend}</th>
+    <div className="hw-matrix-wrap">
+      <table className="hw-matrix">
+        <caption className="visually-hidden">
+          Hardware encode and decode support by backend and codec; choose a result for its
+          details
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Backend</th>
             {HW_CODECS.map((codec) => (
-              <td key={codec}>
-                <Status cell={find(report.cells, backend, codec, 'encode')} label="Encode" />
-                <Status cell={find(report.cells, backend, codec, 'decode')} label="Decode" />
-              </td>
+              <th key={codec} scope="col">
+                {CODEC_LABEL[codec]}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {backends.map((backend) => (
+            <tr key={backend}>
+              <th scope="row">{BACKEND_NAME[backend]}</th>
+              {HW_CODECS.map((codec) => (
+                <td key={codec}>
+                  {(['encode', 'decode'] as const).map((direction) => {
+                    const key = cellKey({ backend, codec, direction });
+                    return (
+                      <StatusButton
+                        key={direction}
+                        cell={byKey.get(key)}
+                        label={direction === 'encode' ? 'Encode' : 'Decode'}
+                        selected={selected === key}
+                        onSelect={onSelect}
+                        detailsId={detailsId}
+                      />
+                    );
+                  })}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -83,13 +111,13 @@ export function Reasons({ report }: { report: HardwareReport }): React.JSX.Eleme
   const groups = new Map<string, string[]>();
   for (const cell of report.cells) {
     if (cell.status !== 'unavailable' && cell.status !== 'not-built') continue;
-    const what = `${BACKEND_NAME[cell.backend] ?? cell.backend} ${cell.codec.toUpperCase()} ${cell.direction}`;
+    const what = `${BACKEND_NAME[cell.backend]} ${CODEC_LABEL[cell.codec]} ${cell.direction}`;
     groups.set(cell.reason, [...(groups.get(cell.reason) ?? []), what]);
   }
   if (groups.size === 0) return null;
   return (
     <details className="hw-reasons">
-      <summary>Why some combinations do not work ({groups.size})</summary>
+      <summary>All reasons at once ({groups.size})</summary>
       <ul>
         {[...groups].map(([reason, whats]) => (
           <li key={reason}>

@@ -1,0 +1,108 @@
+import { constants, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { Socket } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { LineSplitter, parseVstatsLine } from '../app/ffmpeg/vstats';
+import type { FrameStatsBatch } from '../app/jobs/frame-stats';
+import { runQuick } from './hardware/run-quick';
+
+// Per-frame encoder statistics from -vstats_file on a FIFO (Node's own stdio pipes are
+// socketpairs, which ffmpeg cannot reopen by path). Batched about every 100 ms into
+// compact arrays: never one message per frame (LESSONS.md §9).
+
+const BATCH_MS = 100;
+let workDir: string | null = null;
+let counter = 0;
+
+function fifoDir(): string {
+  workDir ??= mkdtempSync(path.join(os.tmpdir(), 'framewright-stats-'));
+  return workDir;
+}
+
+/** Removes the worker's FIFO folder (on exit). */
+export function removeFifoDir(): void {
+  if (workDir !== null) rmSync(workDir, { recursive: true, force: true });
+  workDir = null;
+}
+
+export interface FrameStatsChannel {
+  /** Arguments that make ffmpeg write its per-frame statistics to the FIFO. */
+  args: string[];
+  /** Reads what is left, flushes the last batch and releases the FIFO; safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Creates a FIFO and starts reading it; `onBatch` receives batches while ffmpeg runs. */
+export async function openFrameStats(
+  stepIndex: number,
+  env: Record<string, string>,
+  onBatch: (batch: FrameStatsBatch) => void,
+): Promise<FrameStatsChannel | null> {
+  const fifo = path.join(fifoDir(), `vstats-${process.pid}-${counter++}`);
+  const made = await runQuick('mkfifo', ['-m', '600', fifo], 5000, env);
+  if (made.exitCode !== 0) return null; // no mkfifo (Windows): run without frame statistics
+  // Opened read-write, so the open never waits for ffmpeg and no early end-of-file
+  // arrives before ffmpeg opens it; libuv reads it like a pipe.
+  const fd = openSync(fifo, constants.O_RDWR | constants.O_NONBLOCK);
+  const socket = new Socket({ fd, readable: true, writable: false });
+  let lastData = performance.now();
+  const splitter = new LineSplitter();
+  let pending: FrameStatsBatch = empty(stepIndex);
+  let timer: NodeJS.Timeout | null = null;
+  const flush = (): void => {
+    timer = null;
+    if (pending.frame.length === 0) return;
+    const batch = pending;
+    pending = empty(stepIndex);
+    onBatch(batch);
+  };
+  const take = (lines: string[]): void => {
+    for (const line of lines) {
+      const f = parseVstatsLine(line);
+      if (f === null) continue;
+      pending.frame.push(f.frame);
+      pending.timeSec.push(f.timeSec);
+      pending.pictureTypes += f.type;
+      pending.sizeBytes.push(f.sizeBytes);
+      pending.qp.push(f.qp);
+    }
+    if (pending.frame.length > 0) timer ??= setTimeout(flush, BATCH_MS);
+  };
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk: string) => {
+    lastData = performance.now();
+    take(splitter.push(chunk));
+  });
+  socket.on('error', () => undefined);
+  let closed = false;
+  return {
+    args: ['-vstats_file', fifo, '-vstats_version', '2'],
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      // ffmpeg has exited; what it wrote last may still be in the pipe: read until quiet.
+      const deadline = performance.now() + 500;
+      while (performance.now() - lastData < 40 && performance.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      take(splitter.flush());
+      if (timer) clearTimeout(timer);
+      flush();
+      socket.destroy(); // closes the descriptor
+      rmSync(fifo, { force: true });
+    },
+  };
+}
+
+function empty(stepIndex: number): FrameStatsBatch {
+  return {
+    stepIndex,
+    frame: [],
+    timeSec: [],
+    pictureTypes: '',
+    sizeBytes: [],
+    qp: [],
+    width: [],
+    height: [],
+  };
+}

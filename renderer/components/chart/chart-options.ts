@@ -1,0 +1,97 @@
+import type uPlot from 'uplot';
+import { drawMarkers, framePaths, type ChartColors } from './frame-paths';
+import type { FrameRing } from './frame-ring';
+
+// uPlot options for the live frame chart: x is the frame's time in seconds; frame size in
+// bytes on the left axis, QP and the rolling bitrate on the right.
+
+function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): string {
+  const value = style.getPropertyValue(name).trim();
+  return value === '' ? fallback : value;
+}
+
+/** The chart's colours from the theme's CSS variables (light or dark). */
+export function chartColors(element: Element): ChartColors {
+  const style = getComputedStyle(element);
+  return {
+    types: [
+      cssVar(style, '--chart-i', '#c2410c'),
+      cssVar(style, '--chart-p', '#2563eb'),
+      cssVar(style, '--chart-b', '#0f8a66'),
+      cssVar(style, '--chart-other', '#6b7280'),
+    ],
+    qp: cssVar(style, '--chart-qp', '#7c3aed'),
+    rate: cssVar(style, '--chart-rate', '#4b5563'),
+    marker: cssVar(style, '--chart-marker', '#b42318'),
+    axis: cssVar(style, '--muted', '#586170'),
+    grid: cssVar(style, '--border', '#dde1e8'),
+    text: cssVar(style, '--text', '#15181e'),
+    surface: cssVar(style, '--surface', '#ffffff'),
+  };
+}
+
+const bytes = (v: number): string =>
+  v >= 1e6 ? `${+(v / 1e6).toFixed(1)}M` : v >= 1e3 ? `${+(v / 1e3).toFixed(1)}k` : `${v}`;
+const bits = (v: number): string =>
+  v >= 1e6 ? `${+(v / 1e6).toFixed(1)}M` : v >= 1e3 ? `${Math.round(v / 1e3)}k` : `${v}`;
+const seconds = (v: number): string => `${+v.toFixed(2)}s`;
+
+export function chartOptions(
+  ring: FrameRing,
+  colors: ChartColors,
+  size: { width: number; height: number },
+): uPlot.Options {
+  const font = '11px system-ui, sans-serif';
+  const axis = (scale: string, side: 0 | 1 | 2 | 3, format: (v: number) => string): uPlot.Axis => ({
+    scale,
+    side,
+    stroke: colors.axis,
+    font,
+    size: side === 2 ? 28 : 44,
+    gap: 4,
+    grid: { show: scale === 'y' || scale === 'x', stroke: colors.grid, width: 1 },
+    ticks: { show: true, stroke: colors.grid, width: 1, size: 4 },
+    values: (_u, splits) => splits.map(format),
+  });
+  return {
+    ...size,
+    legend: { show: false },
+    cursor: { show: false },
+    select: { show: false, left: 0, top: 0, width: 0, height: 0 },
+    padding: [16, 4, 0, 4],
+    scales: {
+      x: { time: false },
+      y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] },
+      qp: { range: (_u, _min, max) => [0, Math.max(10, Math.ceil(max / 10) * 10)] },
+      rate: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
+    },
+    axes: [
+      axis('x', 2, seconds),
+      axis('y', 3, bytes),
+      axis('qp', 1, (v) => `${v}`),
+      axis('rate', 1, bits),
+    ],
+    series: [
+      {},
+      {
+        label: 'Frame size (bytes)',
+        scale: 'y',
+        width: 1,
+        stroke: colors.types[1],
+        fill: colors.types[1],
+        paths: framePaths(ring, colors),
+        points: { show: false },
+      },
+      { label: 'QP', scale: 'qp', stroke: colors.qp, width: 1.5, points: { show: false } },
+      {
+        label: 'Bitrate (bits/s, last second)',
+        scale: 'rate',
+        stroke: colors.rate,
+        width: 1.5,
+        dash: [6, 3],
+        points: { show: false },
+      },
+    ],
+    hooks: { draw: [(u) => drawMarkers(u, ring, colors)] },
+  };
+}
