@@ -14,7 +14,8 @@ const BATCH_MS = 100;
 let workDir: string | null = null;
 let counter = 0;
 
-function fifoDir(): string {
+/** The worker's private folder of FIFOs (the sandbox must let ffmpeg write there). */
+export function fifoFolder(): string {
   workDir ??= mkdtempSync(path.join(os.tmpdir(), 'framewright-stats-'));
   return workDir;
 }
@@ -38,7 +39,7 @@ export async function openFrameStats(
   env: Record<string, string>,
   onBatch: (batch: FrameStatsBatch) => void,
 ): Promise<FrameStatsChannel | null> {
-  const fifo = path.join(fifoDir(), `vstats-${process.pid}-${counter++}`);
+  const fifo = path.join(fifoFolder(), `vstats-${process.pid}-${counter++}`);
   const made = await runQuick('mkfifo', ['-m', '600', fifo], 5000, env);
   if (made.exitCode !== 0) return null; // no mkfifo (Windows): run without frame statistics
   // Opened read-write, so the open never waits for ffmpeg and no early end-of-file

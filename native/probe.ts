@@ -12,15 +12,16 @@ import { videoStreams } from '../app/media/streams';
 import { UserFacingError } from '../app/util/errors';
 import { runProgram } from './process/run-program';
 import { explainFailure } from './explain';
+import type { Toolchain } from './run-steps';
 
 /** Runs ffprobe on one file and maps its JSON to the validated MediaInfo model. */
 export async function probeFile(
-  ffprobe: string,
+  tools: Toolchain,
   file: string,
   timeoutMs: number,
   signal: AbortSignal,
-  env: Record<string, string>,
 ): Promise<MediaInfo> {
+  const access = { reads: [file], writes: [] };
   let size: number;
   try {
     const stat = statSync(file);
@@ -37,12 +38,11 @@ export async function probeFile(
 
   let stdout = '';
   const outcome = await runProgram({
-    program: ffprobe,
-    args: probeArgs(file),
+    ...tools.sandbox.wrap(tools.ffprobe, probeArgs(file), access),
     stallTimeoutMs: timeoutMs,
     timeoutMs,
     signal,
-    env,
+    env: tools.env,
     onStdout: (chunk) => {
       stdout += chunk;
     },
@@ -84,7 +84,7 @@ export async function probeFile(
     chapters,
     programs,
   };
-  info.resolution = await scanResolution(ffprobe, info, timeoutMs, signal, env);
+  info.resolution = await scanResolution(tools, info, timeoutMs, signal);
   return info;
 }
 
@@ -94,11 +94,10 @@ export async function probeFile(
  * or the scan could not run; the conversion then treats the size as constant.
  */
 async function scanResolution(
-  ffprobe: string,
+  tools: Toolchain,
   info: MediaInfo,
   stallMs: number,
   signal: AbortSignal,
-  env: Record<string, string>,
 ): Promise<ResolutionScan | null> {
   const stream = videoStreams(info)[0];
   const timeBase = parseTimeBase(stream?.time_base);
@@ -106,11 +105,13 @@ async function scanResolution(
   const everyFrame = needsEveryFrameScan(stream.codec_name);
   let csv = '';
   const outcome = await runProgram({
-    program: ffprobe,
-    args: resolutionScanArgs(info.path, stream.index, everyFrame),
+    ...tools.sandbox.wrap(tools.ffprobe, resolutionScanArgs(info.path, stream.index, everyFrame), {
+      reads: [info.path],
+      writes: [],
+    }),
     stallTimeoutMs: stallMs,
     signal,
-    env,
+    env: tools.env,
     onStdout: (chunk) => {
       csv += chunk;
     },

@@ -7,13 +7,15 @@ import { UserFacingError } from '../app/util/errors';
 import { mapLimit } from './hardware/run-quick';
 import { runProgram } from './process/run-program';
 import { explainFailure } from './explain';
-import { openFrameStats } from './frame-stats';
+import { fifoFolder, openFrameStats } from './frame-stats';
+import type { Sandbox } from './sandbox';
 import type { FrameStatsBatch } from '../app/jobs/frame-stats';
 
 export interface Toolchain {
   ffmpeg: string;
   ffprobe: string;
   env: Record<string, string>;
+  sandbox: Sandbox;
 }
 
 /** Combines the latest progress of every step into one smooth bar across the plan. */
@@ -110,7 +112,7 @@ export async function runSteps(
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
-  return { log: logs.join('\n') };
+  return { log: [`Sandbox: ${tools.sandbox.info.reason}`, ...logs].join('\n') };
 }
 
 async function runStep(
@@ -129,10 +131,20 @@ async function runStep(
     );
   }
   const parser = new ProgressParser();
+  // Frame statistics go right after the safety prefix (global options).
+  const args = [
+    ...step.args.slice(0, prefix.length),
+    ...extraArgs,
+    ...step.args.slice(prefix.length),
+  ];
+  const writes = extraArgs.length > 0 ? [...step.access.writes, fifoFolder()] : step.access.writes;
+  const command = tools.sandbox.wrap(
+    step.program === 'ffmpeg' ? tools.ffmpeg : tools.ffprobe,
+    args,
+    { reads: step.access.reads, writes },
+  );
   const outcome = await runProgram({
-    program: step.program === 'ffmpeg' ? tools.ffmpeg : tools.ffprobe,
-    // Frame statistics go right after the safety prefix (global options).
-    args: [...step.args.slice(0, prefix.length), ...extraArgs, ...step.args.slice(prefix.length)],
+    ...command,
     stallTimeoutMs,
     signal,
     env: tools.env,

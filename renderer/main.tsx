@@ -12,6 +12,7 @@ import './styles/queue.css';
 import './styles/inspector.css';
 import './styles/pages.css';
 import './styles/hardware.css';
+import './styles/chart.css';
 
 const store = createStore(createHost());
 syncStore(store);

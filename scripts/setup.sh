@@ -31,6 +31,13 @@ fi
 if [ "$need_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
   apt_install Chromium chromium
 fi
+# The sandbox for ffmpeg; optional for running (the app says when it is missing), needed by the tests.
+if ! command -v bwrap >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then apt_install bubblewrap bubblewrap
+  elif [ "$need_browser" = 1 ]; then apt_install bubblewrap bubblewrap
+  else say "bubblewrap is not installed: ffmpeg will run without a sandbox (Debian: sudo apt-get install bubblewrap)."
+  fi
+fi
 
 # Node packages: install when missing or when the lock file changed since.
 # The Electron binary cannot be downloaded everywhere; it is optional (web host instead).

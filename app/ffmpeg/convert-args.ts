@@ -165,6 +165,8 @@ export function buildConvertPlan(input: ConvertPlanInput): Plan {
         group: 0,
         expectedFrames: null,
         sourceSize: null,
+        // The engine adds the output folder; the input is all this step may read.
+        access: { reads: [input.info.path], writes: [] },
       },
     ],
     warnings,

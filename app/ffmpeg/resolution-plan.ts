@@ -137,6 +137,7 @@ export function buildReinitPlan({
       group: 0,
       expectedFrames: fps === null ? null : Math.max(1, durationSec * fps),
       sourceSize: { width: segment.width, height: segment.height },
+      access: { reads: [info.path], writes: [] },
     };
   });
   const list = `${workDir}/segments.ffconcat`;
@@ -168,6 +169,7 @@ export function buildReinitPlan({
     group: 1,
     expectedFrames: null,
     sourceSize: null,
+    access: { reads: [info.path], writes: [] },
   };
   return {
     steps: [...steps, join],

@@ -22,6 +22,10 @@ export const StepSchema = z.object({
     .object({ width: z.number().int(), height: z.number().int() })
     .nullable()
     .default(null),
+  /** What the sandbox lets this step read (files or folders) and write (folders). */
+  access: z
+    .object({ reads: z.array(z.string()), writes: z.array(z.string()) })
+    .default({ reads: [], writes: [] }),
   /** Steps of one group may run at the same time; groups run in order. */
   group: z.number().int().nonnegative().default(0),
 });

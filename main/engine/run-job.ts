@@ -1,4 +1,6 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Plan } from '../../app/jobs/plan';
 import { buildPlanFor } from '../../app/ffmpeg/resolution-plan';
 import type { Os } from '../../app/hardware/backends';
 import { pickEncoder, type HardwareEncoder } from '../../app/hardware/encoder-args';
@@ -99,8 +101,8 @@ export async function runJob(ctx: JobContext): Promise<void> {
   }
 
   const encoder = await chooseEncoder(ctx);
-  const planFor = (hardware: HardwareEncoder | null) =>
-    buildPlanFor({
+  const planFor = (hardware: HardwareEncoder | null): Plan => {
+    const built = buildPlanFor({
       preset: ctx.preset,
       info,
       output: decision.temp,
@@ -108,6 +110,16 @@ export async function runJob(ctx: JobContext): Promise<void> {
       hardware,
       policy: job.spec.resolutionPolicy,
     });
+    // The sandbox lets each step write only in the output folder (temp files live there).
+    const outDir = path.dirname(decision.temp);
+    return {
+      ...built,
+      steps: built.steps.map((s) => ({
+        ...s,
+        access: { reads: s.access.reads, writes: [outDir] },
+      })),
+    };
+  };
   const plan = planFor(encoder.hw);
   // Everything the plan writes is recorded before it exists, so any exit path removes it.
   const outputs = [

@@ -24,6 +24,7 @@ import { SAMPLE_ENCODERS } from '../../app/hardware/backends';
 import type { BinaryInfo } from '../../app/worker/protocol';
 import { discoverDevices } from './devices';
 import { mapLimit, runQuick } from './run-quick';
+import type { Sandbox } from '../sandbox';
 
 // The capability matrix: every backend × codec × direction, decided by a real
 // one-frame test, time-boxed, run in parallel with a bound, cached per ffmpeg build
@@ -37,6 +38,8 @@ export interface MatrixOptions {
   env: Record<string, string>;
   /** Where the tiny decode-test samples are kept between runs. */
   samplesDir: string;
+  /** Runs each test inside the sandbox (reading only the samples). */
+  wrap: Sandbox['wrap'];
   /** The last report the engine kept; reused when the build and devices are unchanged. */
   previous: HardwareReport | null;
   refresh: boolean;
@@ -47,7 +50,7 @@ async function buildCapabilities(
   env: Record<string, string>,
 ): Promise<BuildCapabilities> {
   const ask = (args: string[]) =>
-    runQuick(ffmpeg, ['-hide_banner', ...args], TEST_LIMIT_MS, env).then((r) => r.stdout);
+    runQuick(ffmpeg, ['-hide_banner', ...args], TEST_LIMIT_MS, env).then((r) => r.stdout); // reads no file
   const [encoders, decoders, hwaccels, ...perCodec] = await Promise.all([
     ask(['-encoders']),
     ask(['-decoders']),
@@ -148,6 +151,7 @@ async function makeSamples(
   env: Record<string, string>,
   dir: string,
   caps: BuildCapabilities,
+  wrap: Sandbox['wrap'],
 ): Promise<Record<HwCodec, string | null>> {
   await mkdir(dir, { recursive: true });
   const entries = await Promise.all(
@@ -158,7 +162,8 @@ async function makeSamples(
         return [codec, file];
       } catch {
         if (!caps.encoders.has(SAMPLE_ENCODERS[codec].encoder)) return [codec, null];
-        const made = await runQuick(ffmpeg, sampleArgs(codec, file), 30_000, env);
+        const c = wrap(ffmpeg, sampleArgs(codec, file), { reads: [], writes: [dir] });
+        const made = await runQuick(c.program, c.args, 30_000, env);
         return [codec, made.exitCode === 0 ? file : null];
       }
     }),
@@ -190,7 +195,7 @@ export async function hardwareMatrix(options: MatrixOptions): Promise<HardwareRe
 
   const started = performance.now();
   const caps = await buildCapabilities(ffmpeg.path, env);
-  const samples = await makeSamples(ffmpeg.path, env, options.samplesDir, caps);
+  const samples = await makeSamples(ffmpeg.path, env, options.samplesDir, caps, options.wrap);
   const planned: PlannedCell[] = [];
   for (const backend of BACKENDS) {
     for (const codec of HW_CODECS) {
@@ -222,7 +227,8 @@ export async function hardwareMatrix(options: MatrixOptions): Promise<HardwareRe
       };
     }
     const args = (p.cell.command ?? []).slice(1);
-    const result = await runQuick(ffmpeg.path, args, TEST_LIMIT_MS, env);
+    const c = options.wrap(ffmpeg.path, args, { reads: [options.samplesDir], writes: [] });
+    const result = await runQuick(c.program, c.args, TEST_LIMIT_MS, env);
     const verdict = classifyTest(p.cell.backend, p.cell.direction, {
       exitCode: result.exitCode,
       timedOut: result.timedOut,

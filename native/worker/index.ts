@@ -12,7 +12,7 @@ import { hardwareMatrix } from '../hardware/matrix';
 import { probeFile } from '../probe';
 import { observeChildren } from '../process/run-program';
 import { runSteps, type Toolchain } from '../run-steps';
-import { detectSandbox } from '../sandbox';
+import { prepareSandbox } from '../sandbox';
 import { parentChannel } from './channel';
 
 // The worker process: the only code that starts programs. It validates every message,
@@ -47,15 +47,17 @@ async function configure(
   const problems: string[] = [];
   const ffmpeg = await resolveBinary('ffmpeg', settings, process.env, problems);
   const ffprobe = await resolveBinary('ffprobe', settings, process.env, problems);
+  const env = programEnv();
+  const sandbox = await prepareSandbox(env);
   const report: ToolchainReport = {
     ffmpeg,
     ffprobe,
     problems,
-    sandbox: detectSandbox(process.env.PATH),
+    sandbox: sandbox.info,
     platform: `${process.platform}-${process.arch}`,
   };
   const tools =
-    ffmpeg && ffprobe ? { ffmpeg: ffmpeg.path, ffprobe: ffprobe.path, env: programEnv() } : null;
+    ffmpeg && ffprobe ? { ffmpeg: ffmpeg.path, ffprobe: ffprobe.path, env, sandbox } : null;
   return { report, tools };
 }
 
@@ -94,17 +96,18 @@ async function serve(
     case 'probe': {
       const params = paramsFor('probe', rawParams);
       const tools = await requireTools();
-      return probeFile(tools.ffprobe, params.path, params.timeoutMs, signal, tools.env);
+      return probeFile(tools, params.path, params.timeoutMs, signal);
     }
     case 'hardware': {
       const params = paramsFor('hardware', rawParams);
-      toolchain ??= configure({});
-      const { report } = await toolchain;
+      const tools = await requireTools();
+      const { report } = await (toolchain ?? configure({}));
       if (report.ffmpeg === null)
         throw new UserFacingError(report.problems.at(-1) ?? 'FFmpeg was not found.', 'no-ffmpeg');
       return hardwareMatrix({
         ffmpeg: report.ffmpeg,
-        env: programEnv(),
+        env: tools.env,
+        wrap: tools.sandbox.wrap,
         samplesDir: params.samplesDir,
         previous: params.previous,
         refresh: params.refresh,

@@ -4,6 +4,7 @@ import { createHardwareSlice } from './hardware-slice';
 import { createInspectorSlice } from './inspector-slice';
 import { createJobsSlice } from './jobs-slice';
 import { createPresetsSlice } from './presets-slice';
+import { createProbesSlice } from './probes-slice';
 import { createSettingsSlice } from './settings-slice';
 import type { State } from './types';
 import { createUiSlice } from './ui-slice';
@@ -15,6 +16,7 @@ export function createStore(host: Host): Store {
     ...createUiSlice(host, set, get),
     ...createJobsSlice(host, set, get),
     ...createInspectorSlice(host, set, get),
+    ...createProbesSlice(host, set, get),
     ...createPresetsSlice(host, set, get),
     ...createSettingsSlice(host, set, get),
     ...createHardwareSlice(host, set, get),

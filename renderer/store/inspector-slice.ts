@@ -11,6 +11,7 @@ export function createInspectorSlice(host: Host, set: SetState, get: GetState): 
       if (id === null) return;
       host.api.jobs.inspect({ id }).then(
         (outcome) => {
+          get().rememberProbe(id, outcome);
           if (get().selectedId === id) set({ inspection: { id, outcome, error: null } });
         },
         (error: unknown) => {

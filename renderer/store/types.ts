@@ -45,6 +45,15 @@ export interface InspectorSlice {
   select: (id: string | null) => void;
 }
 
+export interface ProbesSlice {
+  /** Per job: "3 resolutions" when its input changes size, null when not; absent until read. */
+  badges: Record<string, string | null>;
+  /** A queue row in view asks for its job's badge; call the returned function when it leaves. */
+  watchBadge: (id: string) => () => void;
+  /** Keeps what a probe says about a job (the Inspector's read fills the same cache). */
+  rememberProbe: (id: string, outcome: ProbeOutcome) => void;
+}
+
 export interface PresetsSlice {
   presets: Preset[];
   command: { presetId: string; args: string[] | null; error: string | null } | null;
@@ -86,6 +95,7 @@ export interface UiSlice {
 
 export type State = JobsSlice &
   InspectorSlice &
+  ProbesSlice &
   PresetsSlice &
   SettingsSlice &
   HardwareSlice &

@@ -8,7 +8,8 @@ import type { FrameStatsBatch } from '../../../app/jobs/frame-stats';
 
 export const PICTURE_TYPES = ['I', 'P', 'B', 'other'] as const;
 export type PictureType = (typeof PICTURE_TYPES)[number];
-const TYPE_CODE: Record<string, number> = { I: 0, P: 1, B: 2 };
+/** Field pictures report lower-case letters; they chart as their frame type. */
+const TYPE_CODE: Record<string, number> = { I: 0, P: 1, B: 2, i: 0, p: 1, b: 2 };
 
 /** Where the source picture size changes: the first charted frame of the new size. */
 export interface SizeMarker {
@@ -124,7 +125,7 @@ export class FrameRing {
         into.time[k] = batch.timeSec[f] ?? 0;
         into.size[k] = batch.sizeBytes[f] ?? 0;
         into.qp[k] = batch.qp[f] ?? 0;
-        into.type[k] = TYPE_CODE[batch.type.charAt(f)] ?? 3;
+        into.type[k] = TYPE_CODE[batch.pictureTypes.charAt(f)] ?? 3;
         into.width[k] = batch.width[f] ?? 0;
         into.height[k] = batch.height[f] ?? 0;
         k += 1;

@@ -64,8 +64,15 @@ export function HardwareView(): React.JSX.Element {
             <p className="help">
               Choose any result to see why, what FFmpeg said, and the exact command that tested it.
             </p>
-            <Matrix report={report} selected={selected} onSelect={toggle} detailsId={DETAILS_ID} />
-            {cell !== null && <CellDetails cell={cell} id={DETAILS_ID} onClose={close} />}
+            <Matrix
+              report={report}
+              selected={selected}
+              onSelect={toggle}
+              detailsId={DETAILS_ID}
+              details={
+                cell === null ? null : <CellDetails cell={cell} id={DETAILS_ID} onClose={close} />
+              }
+            />
             <Reasons report={report} />
           </section>
           <Devices report={report} />

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { Cell, HardwareReport } from '../../../app/hardware/model';
 import { BACKENDS, CODEC_LABEL, HW_CODECS } from '../../../app/hardware/model';
 import { BACKEND_NAME, cellKey, STATUS_ICON, STATUS_WORD } from './names';
@@ -11,6 +12,8 @@ interface Props {
   selected: string | null;
   onSelect: (cell: Cell) => void;
   detailsId: string;
+  /** The open cell's details, shown right under its backend's row. */
+  details: React.ReactNode;
 }
 
 function StatusButton({
@@ -53,7 +56,13 @@ function StatusButton({
   );
 }
 
-export function Matrix({ report, selected, onSelect, detailsId }: Props): React.JSX.Element {
+export function Matrix({
+  report,
+  selected,
+  onSelect,
+  detailsId,
+  details,
+}: Props): React.JSX.Element {
   const byKey = new Map(report.cells.map((cell) => [cellKey(cell), cell]));
   const backends = BACKENDS.filter((b) =>
     report.cells.some((c) => c.backend === b && c.status !== 'not-applicable'),
@@ -64,8 +73,7 @@ export function Matrix({ report, selected, onSelect, detailsId }: Props): React.
     <div className="hw-matrix-wrap">
       <table className="hw-matrix">
         <caption className="visually-hidden">
-          Hardware encode and decode support by backend and codec; choose a result for its
-          details
+          Hardware encode and decode support by backend and codec; choose a result for its details
         </caption>
         <thead>
           <tr>
@@ -79,26 +87,33 @@ export function Matrix({ report, selected, onSelect, detailsId }: Props): React.
         </thead>
         <tbody>
           {backends.map((backend) => (
-            <tr key={backend}>
-              <th scope="row">{BACKEND_NAME[backend]}</th>
-              {HW_CODECS.map((codec) => (
-                <td key={codec}>
-                  {(['encode', 'decode'] as const).map((direction) => {
-                    const key = cellKey({ backend, codec, direction });
-                    return (
-                      <StatusButton
-                        key={direction}
-                        cell={byKey.get(key)}
-                        label={direction === 'encode' ? 'Encode' : 'Decode'}
-                        selected={selected === key}
-                        onSelect={onSelect}
-                        detailsId={detailsId}
-                      />
-                    );
-                  })}
-                </td>
-              ))}
-            </tr>
+            <Fragment key={backend}>
+              <tr>
+                <th scope="row">{BACKEND_NAME[backend]}</th>
+                {HW_CODECS.map((codec) => (
+                  <td key={codec}>
+                    {(['encode', 'decode'] as const).map((direction) => {
+                      const key = cellKey({ backend, codec, direction });
+                      return (
+                        <StatusButton
+                          key={direction}
+                          cell={byKey.get(key)}
+                          label={direction === 'encode' ? 'Encode' : 'Decode'}
+                          selected={selected === key}
+                          onSelect={onSelect}
+                          detailsId={detailsId}
+                        />
+                      );
+                    })}
+                  </td>
+                ))}
+              </tr>
+              {selected?.startsWith(`${backend}:`) === true && details !== null && (
+                <tr className="hw-details-row">
+                  <td colSpan={HW_CODECS.length + 1}>{details}</td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>

@@ -1,11 +1,13 @@
 import type { MediaInfo } from '../../../app/media/model';
 import { chapterTime, containerRows } from './describe';
 import { Facts, Tags } from './Facts';
+import { PictureFacts } from './PictureFacts';
 import { StreamCard } from './StreamCard';
 
 export function MediaDetails({ info }: { info: MediaInfo }): React.JSX.Element {
   return (
     <>
+      <PictureFacts info={info} />
       <section className="inspector-section" aria-labelledby="container-title">
         <h3 id="container-title">Container</h3>
         <Facts rows={containerRows(info)} />

@@ -11,6 +11,7 @@ import {
   STATUS_LABEL,
 } from '../format';
 import { JobActions } from './JobActions';
+import { JobNotes, ResolutionBadge } from './RowExtras';
 
 interface Props {
   id: string;
@@ -83,15 +84,19 @@ export const JobRow = memo(function JobRow({
     >
       <span className={`status-dot ${status}`} aria-hidden="true" />
       <div className="job-main">
-        <button
-          type="button"
-          className="job-name"
-          aria-current={selected ? 'true' : undefined}
-          title={job.spec.input}
-          onClick={() => select(id)}
-        >
-          {name}
-        </button>
+        <div className="job-title-line">
+          <button
+            type="button"
+            className="job-name"
+            aria-current={selected ? 'true' : undefined}
+            title={job.spec.input}
+            onClick={() => select(id)}
+          >
+            {name}
+          </button>
+          <ResolutionBadge id={id} />
+          <JobNotes warnings={job.warnings} name={name} />
+        </div>
         <div className={status === 'failed' ? 'job-detail error-text' : 'job-detail'} title={text}>
           <span className={`status-label ${status}`}>{STATUS_LABEL[job.status]}</span>
           {text !== STATUS_LABEL[job.status] && <span className="job-detail-text">{text}</span>}

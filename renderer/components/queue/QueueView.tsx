@@ -1,4 +1,5 @@
 import { useAppStore } from '../../store/context';
+import { LiveFrames } from '../chart/LiveFrames';
 import { Inspector } from '../inspector/Inspector';
 import { EmptyQueue } from './EmptyQueue';
 import { JobList } from './JobList';
@@ -17,6 +18,7 @@ export function QueueView(): React.JSX.Element {
         <h1 className="visually-hidden">Queue</h1>
         <QueueToolbar />
         <JobList />
+        {selectedId !== null && <LiveFrames key={selectedId} id={selectedId} />}
       </section>
       {selectedId !== null && <Inspector id={selectedId} />}
     </div>

@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+
+// Timing helpers: run a program, time it with a monotonic clock, alternate contenders.
+
+/** Runs a program to completion; resolves to { ms, code, stdout, stderr }. */
+export function timed(program, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (chunk) => out.push(chunk));
+    child.stderr.on('data', (chunk) => err.push(chunk));
+    child.once('error', reject);
+    child.once('close', (code, signal) => {
+      const result = {
+        ms: performance.now() - started,
+        code: code ?? signal,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      };
+      if (code !== 0 && !options.allowFailure)
+        reject(new Error(`${program} ${args.slice(0, 6).join(' ')}… exited ${result.code}\n${result.stderr.slice(-2000)}`));
+      else resolve(result);
+    });
+  });
+}
+
+/** Runs a shell snippet (only for the hand-written contenders: loops and xargs). */
+export function timedShell(script, options = {}) {
+  return timed('bash', ['-c', script], options);
+}
+
+export function median(values) {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Runs each contender `reps` times, alternating the order every repetition
+ * (A B C, C B A, A B C…) so that drift in machine load falls on all of them.
+ * `contenders` maps a name to an async function returning milliseconds.
+ * Resolves to { name: { runs: [ms…], medianMs } }.
+ */
+export async function alternate(contenders, reps, { before } = {}) {
+  const names = Object.keys(contenders);
+  const runs = Object.fromEntries(names.map((n) => [n, []]));
+  for (let rep = 0; rep < reps; rep++) {
+    const order = rep % 2 === 0 ? names : [...names].reverse();
+    for (const name of order) {
+      if (before) await before(name, rep);
+      runs[name].push(await contenders[name](rep));
+    }
+  }
+  return Object.fromEntries(
+    names.map((n) => [n, { runs: runs[n].map(round), medianMs: round(median(runs[n])) }]),
+  );
+}
+
+export const round = (value, digits = 1) => Number(value.toFixed(digits));
+
+/** The machine's load while the bench runs: 1-minute load average per core. */
+export async function loadPerCore() {
+  const os = await import('node:os');
+  return round(os.loadavg()[0] / os.availableParallelism(), 2);
+}

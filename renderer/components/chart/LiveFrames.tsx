@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { useAppStore } from '../../store/context';
+import { fileName, rowStatus } from '../format';
+import { FrameChart } from './FrameChart';
+
+function Swatch({ kind }: { kind: 'i' | 'p' | 'b' | 'qp' | 'rate' | 'marker' }): React.JSX.Element {
+  return (
+    <svg className={`swatch swatch-${kind}`} width="16" height="12" aria-hidden="true">
+      {kind === 'i' && <rect x="4" y="2" width="8" height="8" fill="currentColor" />}
+      {kind === 'p' && <circle cx="8" cy="6" r="4" fill="currentColor" />}
+      {kind === 'b' && <path d="M8 1 L13 10 L3 10 Z" fill="currentColor" />}
+      {kind === 'qp' && <path d="M1 6 H15" stroke="currentColor" strokeWidth="2" />}
+      {kind === 'rate' && (
+        <path d="M1 6 H15" stroke="currentColor" strokeWidth="2" strokeDasharray="4 2" />
+      )}
+      {kind === 'marker' && (
+        <path d="M8 0 V12" stroke="currentColor" strokeWidth="2" strokeDasharray="3 2" />
+      )}
+    </svg>
+  );
+}
+
+const LEGEND = [
+  ['i', 'I-frame size'],
+  ['p', 'P-frame size'],
+  ['b', 'B-frame size'],
+  ['qp', 'QP (right)'],
+  ['rate', 'Bitrate, last second (right)'],
+  ['marker', 'Picture size changes'],
+] as const;
+
+/** The selected job's live frame chart, shown while it runs and kept once it has drawn. */
+export function LiveFrames({ id }: { id: string }): React.JSX.Element | null {
+  const job = useAppStore((s) => s.byId[id]);
+  const active = job !== undefined && rowStatus(job.status) === 'running';
+  // Keep the chart (and what it drew) after the job finishes, until another job is chosen
+  // (the parent keys this component by job).
+  const [seen, setSeen] = useState(false);
+  if (active && !seen) setSeen(true);
+  if (job === undefined || (!active && !seen)) return null;
+  return (
+    <section className="live-frames" aria-labelledby="live-frames-title">
+      <div className="live-frames-head">
+        <h2 id="live-frames-title">
+          Frames of {fileName(job.spec.input)}
+          {!active && <span className="muted"> · finished</span>}
+        </h2>
+        <ul className="chart-legend" aria-label="Chart legend">
+          {LEGEND.map(([kind, label]) => (
+            <li key={kind}>
+              <Swatch kind={kind} />
+              {label}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <FrameChart jobId={id} />
+    </section>
+  );
+}
