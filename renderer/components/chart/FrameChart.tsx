@@ -41,7 +41,7 @@ export function FrameChart({ jobId }: { jobId: string }): React.JSX.Element {
       chart?.setData([
         c.time.subarray(0, n),
         c.size.subarray(0, n),
-        c.qp.subarray(0, n),
+        ring.qpLine,
         ring.bitrate.subarray(0, n),
       ]);
       const text = summarize(ring);

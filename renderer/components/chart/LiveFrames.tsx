@@ -11,7 +11,7 @@ function Swatch({ kind }: { kind: 'i' | 'p' | 'b' | 'qp' | 'rate' | 'marker' }):
       {kind === 'b' && <path d="M8 1 L13 10 L3 10 Z" fill="currentColor" />}
       {kind === 'qp' && <path d="M1 6 H15" stroke="currentColor" strokeWidth="2" />}
       {kind === 'rate' && (
-        <path d="M1 6 H15" stroke="currentColor" strokeWidth="2" strokeDasharray="4 2" />
+        <path d="M1 8 L5 4 L9 7 L15 3" stroke="currentColor" strokeWidth="2" fill="none" />
       )}
       {kind === 'marker' && (
         <path d="M8 0 V12" stroke="currentColor" strokeWidth="2" strokeDasharray="3 2" />
@@ -21,12 +21,12 @@ function Swatch({ kind }: { kind: 'i' | 'p' | 'b' | 'qp' | 'rate' | 'marker' }):
 }
 
 const LEGEND = [
-  ['i', 'I-frame size'],
-  ['p', 'P-frame size'],
-  ['b', 'B-frame size'],
-  ['qp', 'QP (right)'],
-  ['rate', 'Bitrate, last second (right)'],
-  ['marker', 'Picture size changes'],
+  ['i', 'I-frames'],
+  ['p', 'P-frames'],
+  ['b', 'B-frames'],
+  ['qp', 'QP (inner right axis)'],
+  ['rate', 'Bitrate over 1 s (outer right axis)'],
+  ['marker', 'Picture size change'],
 ] as const;
 
 /** The selected job's live frame chart, shown while it runs and kept once it has drawn. */
@@ -46,6 +46,7 @@ export function LiveFrames({ id }: { id: string }): React.JSX.Element | null {
           {!active && <span className="muted"> · finished</span>}
         </h2>
         <ul className="chart-legend" aria-label="Chart legend">
+          <li className="legend-group">Frame size in bytes (left axis):</li>
           {LEGEND.map(([kind, label]) => (
             <li key={kind}>
               <Swatch kind={kind} />

@@ -51,6 +51,8 @@ export class FrameRing {
   private pendingCount = 0;
   /** Bits per second over the last second of frames, per frame. */
   readonly bitrate: Float64Array;
+  /** QP per frame for the chart: null where the encoder reported none (-1 while flushing). */
+  readonly qpLine: (number | null)[] = [];
   length = 0;
   /** Frames received in all (including those that fell out of the window). */
   received = 0;
@@ -136,8 +138,14 @@ export class FrameRing {
 
   /** Rolling one-second bitrate and the size-change markers, in one pass each. */
   private derive(): void {
-    const { time, size, width, height } = this.front;
+    const { time, size, qp, width, height } = this.front;
     const n = this.length;
+    const line = this.qpLine;
+    line.length = n;
+    for (let i = 0; i < n; i++) {
+      const value = qp[i] ?? -1;
+      line[i] = value >= 0 ? value : null;
+    }
     let start = 0;
     let sum = 0;
     for (let i = 0; i < n; i++) {

@@ -18,12 +18,17 @@ export function summarize(ring: FrameRing): string {
     changes === 0 ? 'one picture size' : `${changes} size change${changes === 1 ? '' : 's'}`,
   );
   let qpSum = 0;
+  let qpCount = 0;
   let peak = 0;
   for (let i = 0; i < n; i++) {
-    qpSum += ring.columns.qp[i] ?? 0;
+    const qp = ring.qpLine[i];
+    if (qp !== null && qp !== undefined) {
+      qpSum += qp;
+      qpCount += 1;
+    }
     peak = Math.max(peak, ring.bitrate[i] ?? 0);
   }
-  parts.push(`average QP ${(qpSum / n).toFixed(1)}`);
+  if (qpCount > 0) parts.push(`average QP ${(qpSum / qpCount).toFixed(1)}`);
   parts.push(`peak ${rate(peak)}`);
   return parts.join(' · ');
 }
