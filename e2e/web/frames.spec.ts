@@ -72,10 +72,10 @@ async function longTasks(p: Page, from: number, to: number): Promise<number[]> {
     .map((t) => Math.round(t.duration));
 }
 
-async function shoot(p: Page, name: string): Promise<void> {
+async function shoot(p: Page, name: string, fullPage = false): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await p.emulateMedia({ colorScheme: scheme });
-    await p.screenshot({ path: path.join(SCREENSHOTS, `${name}-${scheme}.png`) });
+    await p.screenshot({ path: path.join(SCREENSHOTS, `${name}-${scheme}.png`), fullPage });
   }
   await p.emulateMedia({ colorScheme: 'light' });
 }
@@ -162,7 +162,7 @@ test('the Hardware view explains a cell and tests again', async () => {
   await expect(details.getByText('Reason')).toBeVisible();
   await expect(details.getByLabel('Test command')).toContainText('ffmpeg');
   await expect(page.getByRole('heading', { name: 'FFmpeg in use' })).toBeVisible();
-  await shoot(page, '12-hardware-cell');
+  await shoot(page, '12-hardware-cell', true);
   await expectAccessible(page);
 
   await again.click();

@@ -107,7 +107,7 @@ async function serve(
       return hardwareMatrix({
         ffmpeg: report.ffmpeg,
         env: tools.env,
-        wrap: tools.sandbox.wrap,
+        wrap: (program, args, access) => tools.sandbox.wrap(program, args, access),
         samplesDir: params.samplesDir,
         previous: params.previous,
         refresh: params.refresh,
