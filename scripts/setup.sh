@@ -31,6 +31,10 @@ fi
 if [ "$need_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
   apt_install Chromium chromium
 fi
+# zzuf mutates clips for the fuzz tests.
+if [ "$need_browser" = 1 ] && ! command -v zzuf >/dev/null 2>&1; then
+  apt_install zzuf zzuf
+fi
 # The sandbox for ffmpeg; optional for running (the app says when it is missing), needed by the tests.
 if ! command -v bwrap >/dev/null 2>&1; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then apt_install bubblewrap bubblewrap
