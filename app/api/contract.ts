@@ -10,7 +10,8 @@ import { SettingsSchema } from './settings';
 
 // The api every host serves (Electron IPC, WebSocket, in-process) and every client
 // calls. Services have methods and onX events. Each method has an input schema that
-// the router validates before anything runs, and an output schema.
+// the router validates before anything runs (unknown keys are refused, not ignored),
+// and an output schema.
 
 const Paths = z.array(z.string().min(1).max(4096)).min(1).max(100_000);
 const Ids = z.array(z.string().min(1).max(200)).min(1).max(100_000);
@@ -22,7 +23,7 @@ export const ProbeOutcomeSchema = z.union([
 ]);
 export type ProbeOutcome = z.infer<typeof ProbeOutcomeSchema>;
 
-export const AddJobsInputSchema = z.object({
+export const AddJobsInputSchema = z.strictObject({
   /** Files or folders; folders expand recursively, non-media files are skipped. */
   paths: Paths,
   presetId: z.string().min(1).max(200).optional(),
@@ -56,7 +57,7 @@ const none = z.void();
 
 export const API = {
   media: {
-    probe: method(z.object({ paths: Paths }), z.array(ProbeOutcomeSchema)),
+    probe: method(z.strictObject({ paths: Paths }), z.array(ProbeOutcomeSchema)),
   },
   jobs: {
     list: method(none, z.array(JobSchema)),
@@ -64,34 +65,37 @@ export const API = {
     start: method(none, QueueStateSchema),
     pause: method(none, QueueStateSchema),
     queueState: method(none, QueueStateSchema),
-    cancel: method(z.object({ ids: Ids }), none),
-    retry: method(z.object({ ids: Ids }), none),
-    remove: method(z.object({ ids: Ids }), none),
+    cancel: method(z.strictObject({ ids: Ids }), none),
+    retry: method(z.strictObject({ ids: Ids }), none),
+    remove: method(z.strictObject({ ids: Ids }), none),
     clearFinished: method(none, none),
     /** The probe of a job's input (cached from probing, or probed now). */
-    inspect: method(z.object({ id: z.string().min(1).max(200) }), ProbeOutcomeSchema),
+    inspect: method(z.strictObject({ id: z.string().min(1).max(200) }), ProbeOutcomeSchema),
   },
   presets: {
     list: method(none, z.array(PresetSchema)),
     /** The exact ffmpeg argument list a preset would run for a job (or a sample input). */
     commandFor: method(
-      z.object({ presetId: z.string().min(1).max(200), jobId: z.string().max(200).optional() }),
+      z.strictObject({
+        presetId: z.string().min(1).max(200),
+        jobId: z.string().max(200).optional(),
+      }),
       z.array(z.string()),
     ),
-    import: method(z.object({ json: z.string().max(100_000) }), PresetSchema),
-    export: method(z.object({ id: z.string().min(1).max(200) }), z.string()),
-    remove: method(z.object({ id: z.string().min(1).max(200) }), none),
+    import: method(z.strictObject({ json: z.string().max(100_000) }), PresetSchema),
+    export: method(z.strictObject({ id: z.string().min(1).max(200) }), z.string()),
+    remove: method(z.strictObject({ id: z.string().min(1).max(200) }), none),
   },
   settings: {
     get: method(none, SettingsSchema),
-    set: method(SettingsSchema.partial(), SettingsSchema),
+    set: method(SettingsSchema.partial().strict(), SettingsSchema),
   },
   system: {
     doctor: method(none, ToolchainReportSchema),
   },
   hardware: {
     /** The capability matrix: cached per ffmpeg build and driver; `refresh` tests again. */
-    inspect: method(z.object({ refresh: z.boolean().default(false) }), HardwareReportSchema),
+    inspect: method(z.strictObject({ refresh: z.boolean().default(false) }), HardwareReportSchema),
   },
 } as const;
 
