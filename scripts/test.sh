@@ -19,6 +19,7 @@ gate() {
 gate typecheck npm run --silent typecheck
 gate lint npm run --silent lint
 gate format npx prettier --check --log-level warn .
+gate electronegativity node scripts/electronegativity-gate.mjs
 
 echo "── unit and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1

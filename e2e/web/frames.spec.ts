@@ -116,7 +116,6 @@ test('the queue row and the Inspector show the size changes', async () => {
 });
 
 test('the live chart fills while four jobs run and marks each size change', async () => {
-  await page.context().browser()?.startTracing(page, { path: '/tmp/trace.json', categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'disabled-by-default-v8.cpu_profiler'] });
   const started = await watchLongTasks(page);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   const chart = page.locator('figure.frame-chart');
@@ -132,7 +131,6 @@ test('the live chart fills while four jobs run and marks each size change', asyn
   await expect(selected).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
   await expect(page.locator('[data-status="done"]')).toHaveCount(4, { timeout: 120_000 });
   const ended = await watchLongTasks(page);
-  await page.context().browser()?.stopTracing();
   // The theme switches for the screenshots are the test's doing; they are left out.
   const during = await longTasks(page, started, shooting);
   const after = await longTasks(page, resumed, ended);
@@ -145,7 +143,7 @@ test('the live chart fills while four jobs run and marks each size change', asyn
     type: 'perf',
     description: `long tasks while charting: ${JSON.stringify([...during, ...after])}; during the theme switches for screenshots: ${JSON.stringify(themed)}`,
   });
-  console.log('LT', JSON.stringify([during, after, themed, started, shooting, resumed, ended]));
+  expect([...during, ...after].filter((ms) => ms > 50)).toEqual([]);
   // A row's notes open in place: here the size-change note of the reinit policy.
   await page.getByText('1 note').nth(1).click();
   await expect(page.locator('.job-notes-list').first()).toContainText('picture size changes');

@@ -32,6 +32,8 @@ export function createMainWindow(files: WindowFiles): BrowserWindow {
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      // Middle-click must not open links in new windows (Electronegativity AUXCLICK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());
