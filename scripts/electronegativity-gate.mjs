@@ -33,18 +33,27 @@ function parseCsv(text) {
   const rows = [[]];
   let field = '';
   let quoted = false;
+  const endField = () => {
+    rows.at(-1).push(field.trim());
+    field = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (rows.at(-1).push(field.trim()), (field = ''));
-    else if (c === '\n') (rows.at(-1).push(field.trim()), (field = ''), rows.push([]));
-    else field += c;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ',') {
+      endField();
+    } else if (!quoted && c === '\n') {
+      endField();
+      rows.push([]);
+    } else {
+      field += c;
+    }
   }
-  if (field !== '' || rows.at(-1).length > 0) rows.at(-1).push(field.trim());
+  if (field !== '' || rows.at(-1).length > 0) endField();
   return rows.filter((r) => r.length > 1);
 }
 

@@ -11,12 +11,14 @@ import { makeResolutionClips, SIZES } from './resolution-clip';
 
 test.describe.configure({ mode: 'serial' });
 
+// Slow enough to watch the chart fill; one encoder thread each, so four jobs on a small CI
+// machine still leave the browser room to run.
 const SLOW_PRESET = {
   id: 'e2e-slow-mkv',
   name: 'Slow H.264 MKV',
   container: 'matroska',
   extension: '.mkv',
-  video: { codec: 'libx264', crf: 23, speed: 'slow' },
+  video: { codec: 'libx264', crf: 23, speed: 'slow', extraArgs: ['-threads', '1'] },
   audio: 'copy',
 };
 
