@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { expectAccessible, expectNoErrorNotices, SCREENSHOTS, watchConsole } from './checks';
 import { dropFiles } from './drop';
+import { startLongTasks, stopLongTasks } from './long-tasks';
 import { startInProcess, type InProcessHost } from './in-process';
 import { makeResolutionClips, SIZES } from './resolution-clip';
 
@@ -22,57 +23,10 @@ const SLOW_PRESET = {
   audio: 'copy',
 };
 
-/** The page-side long-task recorder (the Node tsconfig has no DOM types). */
-interface LongTask {
-  startTime: number;
-  duration: number;
-}
-interface Observer {
-  observe(options: { type: string }): void;
-  takeRecords(): LongTask[];
-}
-interface LongTaskGlobals {
-  PerformanceObserver: new (callback: (list: { getEntries(): LongTask[] }) => void) => Observer;
-  performance: { now(): number };
-  __longTasks?: { tasks: LongTask[]; observer: Observer };
-}
-
 let host: InProcessHost;
 let page: Page;
 let consoleErrors: string[];
 let clips: string[];
-
-/** Starts recording long tasks (once per page); returns the page's clock now. */
-function watchLongTasks(p: Page): Promise<number> {
-  return p.evaluate(() => {
-    const g = globalThis as unknown as LongTaskGlobals;
-    if (g.__longTasks === undefined) {
-      const tasks: LongTask[] = [];
-      const observer = new g.PerformanceObserver((list) => {
-        for (const { startTime, duration } of list.getEntries())
-          tasks.push({ startTime, duration });
-      });
-      observer.observe({ type: 'longtask' });
-      g.__longTasks = { tasks, observer };
-    }
-    return g.performance.now();
-  });
-}
-
-/** Long tasks (in ms) that started between two readings of the page's clock. */
-async function longTasks(p: Page, from: number, to: number): Promise<number[]> {
-  // Entries arrive asynchronously: take the ones not yet delivered too.
-  const tasks = await p.evaluate(() => {
-    const recorder = (globalThis as unknown as LongTaskGlobals).__longTasks;
-    if (recorder === undefined) return [];
-    for (const { startTime, duration } of recorder.observer.takeRecords())
-      recorder.tasks.push({ startTime, duration });
-    return recorder.tasks;
-  });
-  return tasks
-    .filter((t) => t.startTime >= from && t.startTime < to)
-    .map((t) => Math.round(t.duration));
-}
 
 async function shoot(p: Page, name: string): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
@@ -117,35 +71,33 @@ test('the queue row and the Inspector show the size changes', async () => {
   await expect(inspector).toContainText('none on this machine');
 });
 
-test('the live chart fills while four jobs run and marks each size change', async () => {
-  const started = await watchLongTasks(page);
+test('the live chart fills while four jobs run and marks each size change', async ({ browser }) => {
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   const chart = page.locator('figure.frame-chart');
   await expect(chart).toHaveAttribute('data-frames', /^[1-9]\d*$/);
   await expect(page.locator('[data-status="running"]')).not.toHaveCount(0);
   // Mid-conversion: some frames charted, the job still running.
   await expect(chart.getByText(/^Frames charted: [\d,]+/)).toBeVisible();
-  const shooting = await watchLongTasks(page);
   await shoot(page, '10-frames-chart');
 
-  const resumed = await watchLongTasks(page);
+  // From here to the end of all four jobs the chart keeps drawing: watch for long tasks.
+  await startLongTasks(browser, page);
   const selected = page.locator('[data-status]', { hasText: 'sizes 1.ts' });
   await expect(selected).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
   await expect(page.locator('[data-status="done"]')).toHaveCount(4, { timeout: 120_000 });
-  const ended = await watchLongTasks(page);
-  // The theme switches for the screenshots are the test's doing; they are left out.
-  const during = await longTasks(page, started, shooting);
-  const after = await longTasks(page, resumed, ended);
-  const themed = await longTasks(page, shooting, resumed);
-  // Two size changes, marked where they are.
-  await expect(chart).toHaveAttribute('data-markers', String(SIZES.length - 1));
-  const frames = Number(await chart.getAttribute('data-frames'));
-  expect(frames).toBe(SIZES.length * 2 * 25);
+  const tasks = await stopLongTasks(browser, page);
   test.info().annotations.push({
     type: 'perf',
-    description: `long tasks while charting: ${JSON.stringify([...during, ...after])}; during the theme switches for screenshots: ${JSON.stringify(themed)}`,
+    description: `long tasks while charting (ms of wall time): ${JSON.stringify(tasks.observed)}; main-thread tasks over 50 ms as [wall, CPU]: ${JSON.stringify(tasks.traced)}`,
   });
-  expect([...during, ...after].filter((ms) => ms > 50)).toEqual([]);
+  // The page's own work never blocks for 50 ms; wall-clock long tasks whose CPU time is
+  // small are the machine's load (the renderer waited for a core), not the chart.
+  expect(tasks.traced.filter(([, cpu]) => cpu > 50)).toEqual([]);
+  expect(tasks.observed.length).toBeLessThanOrEqual(tasks.traced.length);
+
+  // Two size changes, marked where they are; every output frame charted.
+  await expect(chart).toHaveAttribute('data-markers', String(SIZES.length - 1));
+  expect(Number(await chart.getAttribute('data-frames'))).toBe(SIZES.length * 2 * 25);
   // A row's notes open in place: here the size-change note of the reinit policy.
   await page.getByText('1 note').nth(1).click();
   await expect(page.locator('.job-notes-list').first()).toContainText('picture size changes');
