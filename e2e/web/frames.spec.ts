@@ -93,7 +93,6 @@ test('the live chart fills while four jobs run and marks each size change', asyn
   // The page's own work never blocks for 50 ms; wall-clock long tasks whose CPU time is
   // small are the machine's load (the renderer waited for a core), not the chart.
   expect(tasks.traced.filter(([, cpu]) => cpu > 50)).toEqual([]);
-  expect(tasks.observed.length).toBeLessThanOrEqual(tasks.traced.length);
 
   // Two size changes, marked where they are; every output frame charted.
   await expect(chart).toHaveAttribute('data-markers', String(SIZES.length - 1));

@@ -108,6 +108,14 @@ export function runProgram(options: RunProgramOptions): Promise<ProgramOutcome> 
 
 function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   if (pid === undefined) return;
+  if (process.platform === 'win32') {
+    // No process groups on Windows: taskkill ends the whole tree (TERM has no equivalent).
+    spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on(
+      'error',
+      () => undefined,
+    );
+    return;
+  }
   try {
     process.kill(-pid, signal);
   } catch {
