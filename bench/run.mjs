@@ -22,20 +22,30 @@ try {
     if (!SECTIONS.includes(name)) throw new Error(`No bench section named ${name}.`);
     const { default: section } = await import(`./sections/${name}.mjs`);
     const t0 = performance.now();
-    log(`\n▶ ${name} (load per core ${await loadPerCore()})`);
+    const load = await loadPerCore();
+    log(`\n▶ ${name} (load per core ${load})`);
     let result;
     try {
       result = await section({ work: path.join(work, name), log });
     } catch (error) {
-      result = { id: name, title: name, goal: '', metrics: [], error: String(error.stack ?? error) };
+      result = {
+        id: name,
+        title: name,
+        goal: '',
+        metrics: [],
+        error: String(error.stack ?? error),
+      };
     }
     result.seconds = round((performance.now() - t0) / 1000);
+    result.loadPerCore = load;
     results.push(result);
     if (result.error) log(`  ERROR: ${result.error}`);
     if (result.skipped) log(`  skipped: ${result.skipped}`);
     log(`  goal: ${result.goal}`);
     for (const m of result.metrics)
-      log(`  ${m.met === true ? 'MET ' : m.met === false ? 'MISS' : '    '} ${m.name}: ${m.value} ${m.unit} (goal ${m.goal})`);
+      log(
+        `  ${m.met === true ? 'MET ' : m.met === false ? 'MISS' : '    '} ${m.name}: ${m.value} ${m.unit} (goal ${m.goal})`,
+      );
     log(`  (${result.seconds} s)`);
   }
 } finally {

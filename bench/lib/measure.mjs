@@ -20,7 +20,11 @@ export function timed(program, args, options = {}) {
         stderr: Buffer.concat(err).toString('utf8'),
       };
       if (code !== 0 && !options.allowFailure)
-        reject(new Error(`${program} ${args.slice(0, 6).join(' ')}… exited ${result.code}\n${result.stderr.slice(-2000)}`));
+        reject(
+          new Error(
+            `${program} ${args.slice(0, 6).join(' ')}… exited ${result.code}\n${result.stderr.slice(-2000)}`,
+          ),
+        );
       else resolve(result);
     });
   });

@@ -15,7 +15,7 @@ const REPS = 3;
 const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
 
 export default async function batch({ work, log }) {
-  const source = await makeClip(path.join(work, 'source.mp4'), { seconds: 2, size: '320x240' });
+  const source = await makeClip(path.join(work, 'source.mp4'), { seconds: 2, size: '160x120' });
   const folder = path.join(work, 'clips');
   copies(source, folder, COUNT);
   const fwOut = path.join(work, 'fw');
@@ -24,7 +24,7 @@ export default async function batch({ work, log }) {
   const plans = await plannedCommands([folder], rawOut, ['--preset', 'h264-mp4']);
   const script = path.join(work, 'commands.sh');
   writeFileSync(script, plans.map(([command]) => `${command.map(quote).join(' ')}\n`).join(''));
-  log(`  ${plans.length} clips of 2 s 320x240; ${REPS} repetitions of each contender`);
+  log(`  ${plans.length} clips of 2 s 160x120; ${REPS} repetitions of each contender`);
 
   const result = await alternate(
     {

@@ -8,7 +8,7 @@ import { alternate, round, timed } from '../lib/measure.mjs';
 
 const CLIPS = [
   { name: 'short', seconds: 2, size: '320x240', reps: 5, judged: false },
-  { name: 'long', seconds: 12, size: '1280x720', reps: 5, judged: true },
+  { name: 'long', seconds: 12, size: '1280x720', reps: 4, judged: true },
 ];
 
 export default async function overhead({ work, log }) {

@@ -15,8 +15,7 @@ export default async function reinit({ work, log }) {
   log(`  ${media.seconds} s in three sizes: ${media.sizes.join(', ')}`);
   const out = path.join(work, 'out');
   const run = (policy) => async () =>
-    (await convert([media.file], out, ['--preset', 'h264-mp4', '--resolution-policy', policy]))
-      .ms;
+    (await convert([media.file], out, ['--preset', 'h264-mp4', '--resolution-policy', policy])).ms;
   const result = await alternate({ reinit: run('reinit'), stretch: run('stretch') }, REPS, {
     before: () => rmSync(out, { recursive: true, force: true }),
   });
