@@ -43,14 +43,21 @@ class PlanProgress {
     this.fractions[index] = Math.min(1, Math.max(0, fraction));
     const done = this.steps.reduce((sum, s, i) => sum + s.weight * (this.fractions[i] ?? 0), 0);
     const percent = known ? Math.min(100, (done / this.totalWeight) * 100) : null;
-    const running = this.latest.filter((b): b is ProgressBlock => b !== null && !b.end);
+    const running = this.latest.flatMap((b, i) =>
+      b !== null && !b.end ? [{ b, step: this.steps[i] as Step }] : [],
+    );
+    // Steps that keep source timestamps report no speed; derive it from fps instead.
+    const speedOf = ({ b, step }: { b: ProgressBlock; step: Step }): number =>
+      step.expectedFrames && step.durationSec
+        ? b.fps / (step.expectedFrames / step.durationSec)
+        : (b.speed ?? 0);
     return {
       percent,
       stepIndex: index,
       stepCount: this.steps.length,
       frame: this.latest.reduce((sum, b) => sum + (b?.frame ?? 0), 0),
-      fps: running.reduce((sum, b) => sum + b.fps, 0) || block.fps,
-      speed: running.length > 0 ? running.reduce((sum, b) => sum + (b.speed ?? 0), 0) : block.speed,
+      fps: running.reduce((sum, r) => sum + r.b.fps, 0) || block.fps,
+      speed: running.length > 0 ? running.reduce((sum, r) => sum + speedOf(r), 0) : block.speed,
       outTimeSec: block.outTimeSec,
       totalSizeBytes: this.latest.reduce((sum, b) => sum + (b?.totalSizeBytes ?? 0), 0),
       etaSec: estimateEta((performance.now() - this.started) / 1000, percent),

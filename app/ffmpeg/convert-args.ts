@@ -167,6 +167,7 @@ export function buildConvertPlan(input: ConvertPlanInput): Plan {
         sourceSize: null,
         // The engine adds the output folder; the input is all this step may read.
         access: { reads: [input.info.path], writes: [] },
+        timeOffsetSec: 0,
       },
     ],
     warnings,

@@ -138,6 +138,8 @@ export function buildReinitPlan({
       expectedFrames: fps === null ? null : Math.max(1, durationSec * fps),
       sourceSize: { width: segment.width, height: segment.height },
       access: { reads: [info.path], writes: [] },
+      // Segments keep source timestamps (-copyts); charts count from the first frame.
+      timeOffsetSec: streamStart,
     };
   });
   const list = `${workDir}/segments.ffconcat`;
@@ -170,6 +172,7 @@ export function buildReinitPlan({
     expectedFrames: null,
     sourceSize: null,
     access: { reads: [info.path], writes: [] },
+    timeOffsetSec: 0,
   };
   return {
     steps: [...steps, join],

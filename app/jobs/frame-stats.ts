@@ -29,15 +29,21 @@ export const FrameStatsEventSchema = FrameStatsBatchSchema.extend({ id: z.string
 export type FrameStatsEvent = z.infer<typeof FrameStatsEventSchema>;
 
 /**
- * Fills in each frame's source size: a reinit segment step is one size, exactly;
+ * Fills in each frame's source size and puts its time on one clock from the first
+ * frame: a reinit segment step is one size, exactly;
  * otherwise the output starts at zero and the segment is found by the frame's time,
  * which ffmpeg's vstats reports after encoder delay (a frame or two late at a change).
  */
 export function withSourceSizes(
-  batch: FrameStatsBatch,
+  raw: FrameStatsBatch,
   info: MediaInfo,
-  stepSize: { width: number; height: number } | null,
+  step: { sourceSize: { width: number; height: number } | null; timeOffsetSec: number } | undefined,
 ): FrameStatsBatch {
+  const stepSize = step?.sourceSize ?? null;
+  const offset = step?.timeOffsetSec ?? 0;
+  // Every step counts from the first frame (reinit segments keep source timestamps).
+  const batch =
+    offset === 0 ? raw : { ...raw, timeSec: raw.timeSec.map((t) => Math.max(0, t - offset)) };
   const segments = info.resolution?.segments ?? [];
   const video = info.streams.find(
     (s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1,

@@ -22,6 +22,8 @@ export const StepSchema = z.object({
     .object({ width: z.number().int(), height: z.number().int() })
     .nullable()
     .default(null),
+  /** Subtracted from this step's frame times so every step counts from the first frame (copyts steps). */
+  timeOffsetSec: z.number().default(0),
   /** What the sandbox lets this step read (files or folders) and write (folders). */
   access: z
     .object({ reads: z.array(z.string()), writes: z.array(z.string()) })

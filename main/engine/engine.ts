@@ -175,7 +175,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         if (job === undefined)
           throw new UserFacingError('That job is no longer in the queue.', 'no-job');
         const cached = queue.probeOf(id);
-        return cached ? { path: job.spec.input, ok: true, info: cached } : probeOne(job.spec.input);
+        if (cached) return { path: job.spec.input, ok: true, info: cached };
+        const outcome = await probeOne(job.spec.input);
+        // Remembered, so badges and the Inspector do not probe the same file again.
+        if (outcome.ok) queue.rememberProbe(id, outcome.info);
+        return outcome;
       },
       onUpdate: queue.updated.on,
       onRemoved: queue.removed.on,

@@ -61,6 +61,10 @@ export class JobQueue {
     return this.jobs.get(id);
   }
 
+  rememberProbe(id: string, info: MediaInfo): void {
+    if (this.jobs.has(id)) this.probes.set(id, info);
+  }
+
   probeOf(id: string): MediaInfo | undefined {
     return this.probes.get(id);
   }

@@ -148,9 +148,7 @@ export async function runJob(ctx: JobContext): Promise<void> {
           signal,
           onProgress: ctx.progress,
           onFrameStats: (batch) =>
-            ctx.frameStats(
-              withSourceSizes(batch, info, steps[batch.stepIndex]?.sourceSize ?? null),
-            ),
+            ctx.frameStats(withSourceSizes(batch, info, steps[batch.stepIndex])),
         },
       );
     let result;
