@@ -3,6 +3,7 @@ import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BinaryInfo, BinarySettings } from '../app/worker/protocol';
+import { fileIdentity, recall, remember } from './fact-cache';
 
 // Finds ffmpeg and ffprobe: the user's setting, then FFMPEG_PATH/FFPROBE_PATH, then the
 // bundled ffmpeg-static/ffprobe-static packages, then PATH. ffprobe follows ffmpeg's
@@ -67,7 +68,17 @@ export function candidates(
   return list.filter((c): c is Candidate => c !== undefined);
 }
 
-function versionOf(file: string): Promise<{ version: string; configuration: string } | null> {
+interface VersionFacts {
+  version: string;
+  configuration: string;
+}
+const isVersionFacts = (v: unknown): v is VersionFacts =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as VersionFacts).version === 'string' &&
+  typeof (v as VersionFacts).configuration === 'string';
+
+function askVersion(file: string): Promise<VersionFacts | null> {
   return new Promise((resolve) => {
     execFile(file, ['-hide_banner', '-version'], { timeout: 5000, env: {} }, (error, stdout) => {
       if (error) return resolve(null);
@@ -77,6 +88,16 @@ function versionOf(file: string): Promise<{ version: string; configuration: stri
       resolve({ version, configuration });
     });
   });
+}
+
+/** Version and build of a program, remembered until the file changes. */
+async function versionOf(file: string): Promise<VersionFacts | null> {
+  const key = fileIdentity(file, 'version');
+  const known = recall(key, isVersionFacts);
+  if (known !== undefined) return known;
+  const asked = await askVersion(file);
+  if (asked !== null) remember(key, asked);
+  return asked;
 }
 
 /** Resolves one program; `problems` receives a sentence for each candidate that did not work. */

@@ -20,6 +20,7 @@ export async function probeFile(
   file: string,
   timeoutMs: number,
   signal: AbortSignal,
+  scan = true,
 ): Promise<MediaInfo> {
   const access = { reads: [file], writes: [] };
   let size: number;
@@ -84,7 +85,7 @@ export async function probeFile(
     chapters,
     programs,
   };
-  info.resolution = await scanResolution(tools, info, timeoutMs, signal);
+  info.resolution = scan ? await scanResolution(tools, info, timeoutMs, signal) : null;
   return info;
 }
 

@@ -1,5 +1,7 @@
 import { accessSync, constants, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { fileIdentity, recall, remember } from './fact-cache';
 import type { SandboxInfo } from '../app/worker/protocol';
 import { runProgram } from './process/run-program';
 
@@ -111,6 +113,24 @@ function bubblewrap(bwrap: string, env: Record<string, string>): Sandbox['wrap']
   };
 }
 
+/** Runs `true` in the sandbox: true when it works, else bubblewrap's reason. */
+async function tryBubblewrap(
+  wrap: Sandbox['wrap'],
+  env: Record<string, string>,
+): Promise<true | string> {
+  const trial = wrap('/usr/bin/true', [], { reads: [], writes: [] });
+  const outcome = await runProgram({
+    ...trial,
+    stallTimeoutMs: 5000,
+    timeoutMs: 5000,
+    signal: new AbortController().signal,
+    env,
+  });
+  return outcome.reason === 'exit' && outcome.exitCode === 0
+    ? true
+    : outcome.log.lastLine() || outcome.reason;
+}
+
 /** Finds bubblewrap and proves it can build a sandbox here (user namespaces may be off). */
 export async function prepareSandbox(env: Record<string, string>): Promise<Sandbox> {
   const unwrapped: Sandbox['wrap'] = (program, args) => ({ program, args: [...args] });
@@ -123,16 +143,12 @@ export async function prepareSandbox(env: Record<string, string>): Promise<Sandb
       wrap: unwrapped,
     };
   const wrap = bubblewrap(bwrap, env);
-  const trial = wrap('/usr/bin/true', [], { reads: [], writes: [] });
-  const outcome = await runProgram({
-    ...trial,
-    stallTimeoutMs: 5000,
-    timeoutMs: 5000,
-    signal: new AbortController().signal,
-    env,
-  });
-  if (outcome.reason !== 'exit' || outcome.exitCode !== 0) {
-    const why = outcome.log.lastLine() || outcome.reason;
+  // Whether namespaces work changes with the kernel and bwrap, not between commands.
+  const key = fileIdentity(bwrap, `works on ${os.release()}`);
+  const works = recall(key, (v): v is true => v === true) ?? (await tryBubblewrap(wrap, env));
+  if (works === true) remember(key, true);
+  if (works !== true) {
+    const why = works;
     return {
       info: {
         kind: 'none',

@@ -44,6 +44,8 @@ export type BinarySettings = z.infer<typeof BinarySettingsSchema>;
 export const ProbeParamsSchema = z.object({
   path: z.string().min(1).max(4096),
   timeoutMs: z.number().int().positive().max(3_600_000),
+  /** Also find where the picture size changes (a second ffprobe pass over keyframes). */
+  scanResolution: z.boolean().default(true),
 });
 
 export const RunParamsSchema = z.object({

@@ -114,6 +114,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       const info = await supervisor.request('probe', {
         path: path.resolve(file),
         timeoutMs: settings.stallTimeoutSec * 1000,
+        scanResolution: true,
       });
       return { path: file, ok: true, info };
     } catch (error) {

@@ -74,9 +74,11 @@ export async function runJob(ctx: JobContext): Promise<void> {
     error: null,
     progress: null,
   });
+  // Size changes matter only when video is encoded (not for remux or audio-only).
+  const scanResolution = typeof ctx.preset.video === 'object';
   const info = await supervisor.request(
     'probe',
-    { path: job.spec.input, timeoutMs: ctx.stallTimeoutMs },
+    { path: job.spec.input, timeoutMs: ctx.stallTimeoutMs, scanResolution },
     { signal },
   );
   ctx.probed(info);

@@ -96,7 +96,7 @@ async function serve(
     case 'probe': {
       const params = paramsFor('probe', rawParams);
       const tools = await requireTools();
-      return probeFile(tools, params.path, params.timeoutMs, signal);
+      return probeFile(tools, params.path, params.timeoutMs, signal, params.scanResolution);
     }
     case 'hardware': {
       const params = paramsFor('hardware', rawParams);

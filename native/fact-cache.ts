@@ -1,0 +1,60 @@
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+// Facts about programs that only change when the program file changes (ffmpeg's
+// version and build, whether bubblewrap works): remembered per path, size and
+// modification time, so a command does not pay ~80 ms per start of Debian's
+// 200-library ffmpeg just to ask its version again.
+
+type Facts = Record<string, unknown>;
+let memory: Facts | null = null;
+
+function cacheFile(): string {
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'framewright', 'program-facts.json');
+}
+
+function load(): Facts {
+  if (memory !== null) return memory;
+  try {
+    memory = JSON.parse(readFileSync(cacheFile(), 'utf8')) as Facts;
+  } catch {
+    memory = {};
+  }
+  return memory;
+}
+
+/** The identity of a program file; null when it cannot be read. */
+export function fileIdentity(file: string, extra = ''): string | null {
+  try {
+    const s = statSync(file);
+    return `${file}|${s.size}|${s.mtimeMs}|${extra}`;
+  } catch {
+    return null;
+  }
+}
+
+export function recall<T>(
+  key: string | null,
+  accept: (value: unknown) => value is T,
+): T | undefined {
+  if (key === null) return undefined;
+  const value = load()[key];
+  return accept(value) ? value : undefined;
+}
+
+export function remember(key: string | null, value: unknown): void {
+  if (key === null) return;
+  const facts = { ...load(), [key]: value };
+  memory = facts;
+  try {
+    const file = cacheFile();
+    mkdirSync(path.dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(facts));
+    renameSync(temp, file);
+  } catch {
+    // A cache that cannot be written only costs time.
+  }
+}
