@@ -18,6 +18,10 @@ import { WorkerCrashedError, type WorkerSupervisor } from './supervisor';
 const PROGRESS_INTERVAL_MS = 100;
 /** ffmpeg diagnostics kept per job (the tail, where the reason is); saved with the queue. */
 const JOB_LOG_LIMIT = 16 * 1024;
+/** A finished job keeps less: its log matters only when something went wrong. */
+const DONE_LOG_LIMIT = 2 * 1024;
+/** Probe results kept for the Inspector; older ones are probed again on demand. */
+const PROBE_CACHE_SIZE = 256;
 const MEMORY_RECHECK_MS = 2000;
 /** Tries per job when the worker itself crashes (the second one re-queues once). */
 const MAX_ATTEMPTS_ON_CRASH = 2;
@@ -61,8 +65,19 @@ export class JobQueue {
     return this.jobs.get(id);
   }
 
+  /** Keeps a probe result, forgetting the oldest beyond the cache size (Map keeps insertion order). */
+  private keepProbe(id: string, info: MediaInfo): void {
+    this.probes.delete(id);
+    this.probes.set(id, info);
+    while (this.probes.size > PROBE_CACHE_SIZE) {
+      const oldest = this.probes.keys().next().value;
+      if (oldest === undefined) break;
+      this.probes.delete(oldest);
+    }
+  }
+
   rememberProbe(id: string, info: MediaInfo): void {
-    if (this.jobs.has(id)) this.probes.set(id, info);
+    if (this.jobs.has(id)) this.keepProbe(id, info);
   }
 
   probeOf(id: string): MediaInfo | undefined {
@@ -174,8 +189,8 @@ export class JobQueue {
     const job = this.jobs.get(id);
     if (job === undefined) throw new Error(`Unknown job ${id}.`);
     const next: Job = { ...job, ...changes, status: transition(job.status, status) };
-    if (next.log.length > JOB_LOG_LIMIT)
-      next.log = `[earlier output trimmed]\n${next.log.slice(-JOB_LOG_LIMIT)}`;
+    const limit = status === 'done' ? DONE_LOG_LIMIT : JOB_LOG_LIMIT;
+    if (next.log.length > limit) next.log = `[earlier output trimmed]\n${next.log.slice(-limit)}`;
     this.jobs.set(id, next);
     this.updated.emit(next);
     if (isTerminal(status)) this.finished.emit(next);
@@ -221,7 +236,7 @@ export class JobQueue {
             temps: this.temps,
             move: (status, changes) => this.move(job.id, status, changes),
             progress: (progress) => this.queueProgress(job.id, progress),
-            probed: (info) => this.probes.set(job.id, info),
+            probed: (info) => this.keepProbe(job.id, info),
             note: (warning) => this.annotate(job.id, warning),
             frameStats: (batch) => this.frameStats.emit({ id: job.id, ...batch }),
             parallelism: () => Math.max(1, this.options.concurrency() - this.active.size + 1),
