@@ -8,6 +8,7 @@ import type { JobSpec } from '../../app/jobs/job';
 import { UserFacingError } from '../../app/util/errors';
 import { Emitter } from './emitter';
 import { HardwareService } from './hardware';
+import { createLimiter } from './limit';
 import { expandPaths } from './expand';
 import { JobQueue, defaultConcurrency } from './job-queue';
 import { StateFile } from './persistence';
@@ -109,13 +110,17 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   });
   queue.stateChanged.on(() => queueStateChanged.emit(queueState()));
 
+  // Probes run a few at a time, whatever the number of files asked about.
+  const probeSlot = createLimiter(Math.max(2, os.availableParallelism()));
   const probeOne = async (file: string): Promise<ProbeOutcome> => {
     try {
-      const info = await supervisor.request('probe', {
-        path: path.resolve(file),
-        timeoutMs: settings.stallTimeoutSec * 1000,
-        scanResolution: true,
-      });
+      const info = await probeSlot(() =>
+        supervisor.request('probe', {
+          path: path.resolve(file),
+          timeoutMs: settings.stallTimeoutSec * 1000,
+          scanResolution: true,
+        }),
+      );
       return { path: file, ok: true, info };
     } catch (error) {
       return {

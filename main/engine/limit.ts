@@ -1,0 +1,18 @@
+/**
+ * Runs at most `limit` tasks at once; the rest wait their turn (LESSONS.md §2: a probe of
+ * 10,000 dropped files must not start 10,000 programs at once).
+ */
+export function createLimiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
