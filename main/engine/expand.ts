@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isMediaExtension } from '../../app/media/extensions';
@@ -40,11 +41,11 @@ export async function expandPaths(paths: readonly string[], limit = 100_000): Pr
     }
     if (seenDirs.has(real)) return; // a symlink loop or a folder dropped twice
     seenDirs.add(real);
-    let entries: string[];
+    let entries: Dirent[];
     try {
       const handle = await opendir(dir);
       entries = [];
-      for await (const entry of handle) entries.push(entry.name);
+      for await (const entry of handle) entries.push(entry);
     } catch {
       result.skipped.push({
         path: dir,
@@ -52,15 +53,21 @@ export async function expandPaths(paths: readonly string[], limit = 100_000): Pr
       });
       return;
     }
-    entries.sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
-    for (const name of entries) {
+    const collator = new Intl.Collator(undefined, { numeric: true });
+    entries.sort((a, b) => collator.compare(a.name, b.name));
+    for (const entry of entries) {
+      const name = entry.name;
       const full = path.join(dir, name);
-      let info;
-      try {
-        info = await stat(full); // follows symlinks
-      } catch {
-        result.skipped.push({ path: full, reason: 'A broken link or unreadable entry.' });
-        continue;
+      // The directory entry already tells plain files and folders apart; only links
+      // (and file systems that do not say) need a stat, which follows the link.
+      let info: { isDirectory(): boolean; isFile(): boolean } = entry;
+      if (entry.isSymbolicLink() || (!entry.isFile() && !entry.isDirectory())) {
+        try {
+          info = await stat(full);
+        } catch {
+          result.skipped.push({ path: full, reason: 'A broken link or unreadable entry.' });
+          continue;
+        }
       }
       if (info.isDirectory()) await walk(full);
       else if (!info.isFile()) result.skipped.push({ path: full, reason: 'Not a regular file.' });
