@@ -98,12 +98,15 @@ export function hardwareVideoArgs(
         filters: [],
         codec: ['-c:v', hw.encoder, '-global_quality', q, '-pix_fmt', 'nv12'],
       };
-    case 'vaapi':
+    case 'vaapi': {
+      // Same device set-up and upload as the backend's one-frame test (backends.ts).
+      const { encodeSetup, uploadFilter } = BACKEND_INFO.vaapi;
       return {
-        global: ['-init_hw_device', 'vaapi=hw', '-filter_hw_device', 'hw'],
-        filters: ['format=nv12', 'hwupload'],
+        global: [...encodeSetup],
+        filters: uploadFilter === null ? [] : uploadFilter.split(','),
         codec: ['-c:v', hw.encoder, '-qp', q],
       };
+    }
     case 'amf':
       return {
         global: [],
