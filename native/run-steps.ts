@@ -4,7 +4,7 @@ import type { Step } from '../app/jobs/plan';
 import type { Progress } from '../app/jobs/progress';
 import type { RunParams } from '../app/worker/protocol';
 import { UserFacingError } from '../app/util/errors';
-import { mapLimit } from './hardware/run-quick';
+import { mapLimit } from '../app/util/limit';
 import { runProgram } from './process/run-program';
 import { explainFailure } from './explain';
 import { fifoFolder, openFrameStats } from './frame-stats';

@@ -8,7 +8,7 @@ import type { JobSpec } from '../../app/jobs/job';
 import { UserFacingError } from '../../app/util/errors';
 import { Emitter } from './emitter';
 import { HardwareService } from './hardware';
-import { createLimiter } from './limit';
+import { createLimiter } from '../../app/util/limit';
 import { expandPaths } from './expand';
 import { JobQueue, defaultConcurrency } from './job-queue';
 import { StateFile } from './persistence';

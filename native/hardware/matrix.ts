@@ -23,7 +23,8 @@ import {
 import { SAMPLE_ENCODERS } from '../../app/hardware/backends';
 import type { BinaryInfo } from '../../app/worker/protocol';
 import { discoverDevices } from './devices';
-import { mapLimit, runQuick } from './run-quick';
+import { mapLimit } from '../../app/util/limit';
+import { runQuick } from './run-quick';
 import type { Sandbox } from '../sandbox';
 
 // The capability matrix: every backend × codec × direction, decided by a real

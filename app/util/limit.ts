@@ -16,3 +16,13 @@ export function createLimiter(limit: number): <T>(task: () => Promise<T>) => Pro
     }
   };
 }
+
+/** Maps over items with at most `limit` running at once; results keep the items' order. */
+export function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const slot = createLimiter(limit);
+  return Promise.all(items.map((item) => slot(() => fn(item))));
+}
