@@ -7,4 +7,5 @@ if [ -f scripts/electron-available.mjs ] && node scripts/electron-available.mjs 
   exec node_modules/.bin/electron .
 fi
 echo "No Electron binary here: starting the web host instead." >&2
-exec node dist/cli.js serve "$@"
+# V8 memory flags for a long-running process (see LONG_RUNNING_V8_FLAGS in main/engine/worker-port.ts).
+exec node --max-semi-space-size=2 --optimize-for-size dist/cli.js serve "$@"

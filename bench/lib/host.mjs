@@ -14,7 +14,19 @@ export async function startHost(dir) {
   mkdirSync(outDir, { recursive: true });
   const child = spawn(
     process.execPath,
-    [CLI, 'serve', '--port', '0', '--out', outDir, '--state-dir', stateDir],
+    // Started as scripts/start.sh and bin/framewright.js start it (V8 memory flags: LONG_RUNNING_V8_FLAGS in main/engine/worker-port.ts).
+    [
+      '--max-semi-space-size=2',
+      '--optimize-for-size',
+      CLI,
+      'serve',
+      '--port',
+      '0',
+      '--out',
+      outDir,
+      '--state-dir',
+      stateDir,
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const reap = () => child.kill('SIGKILL');

@@ -1,6 +1,11 @@
 import { utilityProcess } from 'electron';
 import type { MainToWorker } from '../../app/worker/protocol';
-import { workerEnv, type WorkerLauncher, type WorkerPort } from '../engine/worker-port';
+import {
+  LONG_RUNNING_V8_FLAGS,
+  workerEnv,
+  type WorkerLauncher,
+  type WorkerPort,
+} from '../engine/worker-port';
 
 // Starts the worker bundle (dist/worker.js) as an Electron utility process: the same
 // WorkerPort shape as forkLauncher in main/engine/worker-port.ts, so the engine does not
@@ -11,6 +16,7 @@ export function utilityLauncher(workerPath: string): WorkerLauncher {
     const child = utilityProcess.fork(workerPath, [], {
       serviceName: 'Framewright worker',
       env: workerEnv(),
+      execArgv: LONG_RUNNING_V8_FLAGS,
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     let exited = false;
