@@ -60,7 +60,10 @@ export function forkLauncher(workerPath: string): WorkerLauncher {
   return () => {
     const child = fork(workerPath, [], {
       env: workerEnv(),
-      execArgv: [...new Set([...process.execArgv, ...LONG_RUNNING_V8_FLAGS])],
+      execArgv: [
+        ...process.execArgv,
+        ...LONG_RUNNING_V8_FLAGS.filter((flag) => !process.execArgv.includes(flag)),
+      ],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'json',
     });
