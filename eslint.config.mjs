@@ -74,14 +74,17 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', '**/*.js'],
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { parserOptions: { project: null, projectService: false } },
   },
   // The package's bin is plain CommonJS by necessity (it loads the built bundle).
   {
-    files: ['bin/*.js'],
-    languageOptions: { sourceType: 'commonjs' },
+    files: ['bin/*.js', '**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { __dirname: 'readonly', module: 'writable', require: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

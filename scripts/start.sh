@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-if [ -f scripts/electron-available.mjs ] && node scripts/electron-available.mjs >/dev/null 2>&1; then
+if [ -f scripts/electron-available.cjs ] && node scripts/electron-available.cjs >/dev/null 2>&1; then
   exec node_modules/.bin/electron .
 fi
 echo "No Electron binary here: starting the web host instead." >&2

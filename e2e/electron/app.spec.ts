@@ -9,7 +9,7 @@ import {
   type Page,
 } from '@playwright/test';
 import { decodeErrors, makeClip, tempDir } from '../../test/helpers/media';
-import { findElectron, ROOT } from './electron-binary';
+import { findElectron, ROOT } from '../../scripts/electron-available.cjs';
 
 // The desktop app end to end: launch the built app in Electron, drop a clip on "Add
 // files", open another from the OS (command line), press Start, and see both rows done.

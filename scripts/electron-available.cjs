@@ -1,22 +1,18 @@
 // Is a runnable Electron binary here? Decided by its files only: node_modules/electron/
 // path.txt names the binary under node_modules/electron/dist/ (or under
 // ELECTRON_OVERRIDE_DIST_PATH). Never require('electron'): without the binary it tries
-// to download one. `npm start` uses this to choose Electron or the web host.
-//   node scripts/electron-available.mjs   → prints the binary's path, exit 0
+// to download one. `npm start` uses this to choose Electron or the web host, and the
+// Electron Playwright spec to skip itself (CommonJS, so both can load it).
+//   node scripts/electron-available.cjs   → prints the binary's path, exit 0
 //                                          → prints why not on stderr, exit 1
-// e2e/electron/electron-binary.ts repeats this check for the Playwright spec.
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+'use strict';
+const { accessSync, constants, existsSync, readFileSync, statSync } = require('node:fs');
+const path = require('node:path');
 
-const root = path.resolve(import.meta.dirname, '..');
+const ROOT = path.resolve(__dirname, '..');
 
-/**
- * @param {string} [repoRoot]
- * @param {NodeJS.ProcessEnv} [env]
- * @returns {{ available: true, path: string } | { available: false, reason: string }}
- */
-export function findElectron(repoRoot = root, env = process.env) {
+/** @type {import('./electron-available.d.cts').findElectron} */
+function findElectron(repoRoot = ROOT, env = process.env) {
   const pkg = path.join(repoRoot, 'node_modules', 'electron');
   const pathFile = path.join(pkg, 'path.txt');
   if (!existsSync(pathFile)) {
@@ -48,10 +44,9 @@ export function findElectron(repoRoot = root, env = process.env) {
   return { available: true, path: binary };
 }
 
-if (
-  process.argv[1] !== undefined &&
-  path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
-) {
+module.exports = { ROOT, findElectron };
+
+if (require.main === module) {
   const found = findElectron();
   if (found.available) {
     console.log(found.path);
