@@ -22,7 +22,6 @@ export async function probeFile(
   signal: AbortSignal,
   scan = true,
 ): Promise<MediaInfo> {
-  const access = { reads: [file], writes: [] };
   let size: number;
   try {
     const stat = statSync(file);
@@ -37,6 +36,30 @@ export async function probeFile(
     );
   }
 
+  // The keyframe scan of the first video stream starts with the probe, not after it: the
+  // two ffprobe runs overlap (each is mostly process start-up). The probe then confirms it.
+  const early = scan ? startScan(tools, file, 'first-video', false, timeoutMs, signal) : null;
+  let info: MediaInfo;
+  try {
+    info = await describe(tools, file, size, timeoutMs, signal);
+  } catch (error) {
+    early?.cancel();
+    await early?.result;
+    throw error;
+  }
+  info.resolution = early === null ? null : await finishScan(tools, info, early, timeoutMs, signal);
+  return info;
+}
+
+/** The probe proper: ffprobe's JSON for one file, validated into MediaInfo. */
+async function describe(
+  tools: Toolchain,
+  file: string,
+  size: number,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<MediaInfo> {
+  const access = { reads: [file], writes: [] };
   let stdout = '';
   const outcome = await runProgram({
     ...tools.sandbox.wrap(tools.ffprobe, probeArgs(file), access),
@@ -85,40 +108,77 @@ export async function probeFile(
     chapters,
     programs,
   };
-  info.resolution = scan ? await scanResolution(tools, info, timeoutMs, signal) : null;
   return info;
+}
+
+interface RunningScan {
+  /** The scan's CSV, or null when it could not run. */
+  readonly result: Promise<string | null>;
+  cancel(): void;
+}
+
+/** Starts one resolution scan ffprobe; cancel() stops it (its result is then ignored). */
+function startScan(
+  tools: Toolchain,
+  file: string,
+  stream: number | 'first-video',
+  everyFrame: boolean,
+  stallMs: number,
+  signal: AbortSignal,
+): RunningScan {
+  const own = new AbortController();
+  const stop = (): void => own.abort();
+  signal.addEventListener('abort', stop, { once: true });
+  let csv = '';
+  const result = runProgram({
+    ...tools.sandbox.wrap(tools.ffprobe, resolutionScanArgs(file, stream, everyFrame), {
+      reads: [file],
+      writes: [],
+    }),
+    stallTimeoutMs: stallMs,
+    signal: own.signal,
+    env: tools.env,
+    onStdout: (chunk) => {
+      csv += chunk;
+    },
+  }).then(
+    (outcome) => (outcome.reason === 'exit' && outcome.exitCode === 0 ? csv : null),
+    () => null,
+  );
+  void result.finally(() => signal.removeEventListener('abort', stop));
+  return { result, cancel: stop };
 }
 
 /**
  * Finds where the main video stream changes size. Keyframes only (about 1/24 of a full
- * decode) unless the codec may change size on any frame. Null when there is no video
- * or the scan could not run; the conversion then treats the size as constant.
+ * decode) unless the codec may change size on any frame, in which case the early keyframe
+ * scan is dropped and every frame is read. Null when there is no video or the scan could
+ * not run; the conversion then treats the size as constant.
  */
-async function scanResolution(
+async function finishScan(
   tools: Toolchain,
   info: MediaInfo,
+  early: RunningScan,
   stallMs: number,
   signal: AbortSignal,
 ): Promise<ResolutionScan | null> {
   const stream = videoStreams(info)[0];
   const timeBase = parseTimeBase(stream?.time_base);
-  if (stream === undefined || timeBase === null) return null;
+  if (stream === undefined || timeBase === null) {
+    early.cancel();
+    await early.result;
+    return null;
+  }
   const everyFrame = needsEveryFrameScan(stream.codec_name);
-  let csv = '';
-  const outcome = await runProgram({
-    ...tools.sandbox.wrap(tools.ffprobe, resolutionScanArgs(info.path, stream.index, everyFrame), {
-      reads: [info.path],
-      writes: [],
-    }),
-    stallTimeoutMs: stallMs,
-    signal,
-    env: tools.env,
-    onStdout: (chunk) => {
-      csv += chunk;
-    },
-  });
-  if (outcome.reason === 'cancelled') signal.throwIfAborted();
-  if (outcome.reason !== 'exit' || outcome.exitCode !== 0) return null;
+  let scan = early;
+  if (everyFrame) {
+    early.cancel();
+    await early.result;
+    scan = startScan(tools, info.path, stream.index, true, stallMs, signal);
+  }
+  const csv = await scan.result;
+  signal.throwIfAborted();
+  if (csv === null) return null;
   return {
     streamIndex: stream.index,
     method: everyFrame ? 'every-frame' : 'keyframes',

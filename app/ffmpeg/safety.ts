@@ -50,13 +50,14 @@ export function probeArgs(absolutePath: string): string[] {
 /** ffprobe arguments for the resolution scan of one video stream (keyframes only unless asked). */
 export function resolutionScanArgs(
   absolutePath: string,
-  streamIndex: number,
+  stream: number | 'first-video',
   everyFrame: boolean,
 ): string[] {
   return [
     ...FFPROBE_PREFIX,
     '-select_streams',
-    String(streamIndex),
+    // `V`: video streams that are not attached pictures, as videoStreams() counts them.
+    stream === 'first-video' ? 'V:0' : String(stream),
     ...(everyFrame ? [] : ['-skip_frame', 'nokey']),
     '-show_entries',
     'frame=best_effort_timestamp,width,height',
