@@ -1,7 +1,9 @@
 import { fork } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReplyMessage } from '../app/api/contract';
+import { API_EVENTS, type ReplyMessage } from '../app/api/contract';
+import { jobsOf } from '../app/jobs/added';
 import { FFMPEG_PREFIX } from '../app/ffmpeg/safety';
 import { WorkerToMainSchema, type WorkerToMain } from '../app/worker/protocol';
 import { createRouter, type Router } from '../main/api/router';
@@ -70,6 +72,67 @@ describe('api router', () => {
   ])('rejects the malformed message %j', async (raw) => {
     const reply = await router.handle(raw);
     expect(reply.type).toBe('error');
+  });
+});
+
+describe('api events', () => {
+  let engine: Engine;
+  let router: Router;
+  beforeAll(async () => {
+    engine = await testEngine();
+    router = createRouter(engine);
+  });
+  afterAll(() => engine.dispose());
+
+  /** A folder of `count` empty .mp4 files (adding does not read them). */
+  const folderOf = (count: number): string => {
+    const folder = path.join(tempDir(), 'drop');
+    mkdirSync(folder);
+    for (let i = 0; i < count; i++)
+      writeFileSync(path.join(folder, `clip-${String(i).padStart(5, '0')}.mp4`), '');
+    return folder;
+  };
+
+  /** Adds `count` files through the router; the events sent while it ran, and its reply. */
+  async function addThroughRouter(count: number): Promise<{
+    events: Extract<ReplyMessage, { type: 'event' }>[];
+    reply: ReplyMessage;
+  }> {
+    const events: Extract<ReplyMessage, { type: 'event' }>[] = [];
+    const off = router.subscribe((message) => {
+      if (message.type === 'event') events.push(message);
+    });
+    const reply = await router.handle({
+      type: 'call',
+      id: 1,
+      service: 'jobs',
+      method: 'add',
+      input: { paths: [folderOf(count)], outDir: tempDir() },
+    });
+    off();
+    return { events, reply };
+  }
+
+  it('a few new jobs are one valid `added` event, not an update per job', async () => {
+    const { events, reply } = await addThroughRouter(5);
+    expect(events.map((e) => `${e.service}.${e.event}`)).toEqual(['jobs.added']);
+    const payload = API_EVENTS.jobs.added.parse(events[0]?.payload);
+    expect(payload.jobs).toHaveLength(5);
+    expect(reply.type === 'result' && reply.output).toMatchObject({
+      added: jobsOf(payload),
+      skipped: [],
+    });
+  });
+
+  it('10,000 new jobs are ten `added` events of 1,000, in order, and no updates', async () => {
+    const { events, reply } = await addThroughRouter(10_000);
+    expect(events.map((e) => e.event)).toEqual(Array.from({ length: 10 }, () => 'added'));
+    const payloads = events.map((e) => API_EVENTS.jobs.added.parse(e.payload));
+    expect(payloads.map((p) => p.jobs.length)).toEqual(Array.from({ length: 10 }, () => 1000));
+    const jobs = payloads.flatMap(jobsOf);
+    expect(jobs.at(-1)?.spec.input).toMatch(/clip-09999\.mp4$/);
+    expect(reply.type === 'result' && reply.output).toMatchObject({ added: jobs });
+    expect((await engine.jobs.list()).slice(-10_000)).toEqual(jobs);
   });
 });
 

@@ -1,6 +1,7 @@
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { jobsOf, type JobsAdded } from '../app/jobs/added';
 import type { Job } from '../app/jobs/job';
 import type { Engine } from '../main/engine/engine';
 import { nextUpdate, settled, testEngine } from './helpers/engine';
@@ -151,6 +152,41 @@ describe('persistence', () => {
     await engine.dispose();
     engine = await testEngine({ stateDir: dir });
     expect(await engine.jobs.list()).toHaveLength(1);
+  });
+});
+
+describe('adding many files', () => {
+  it('2,500 files are three `added` events, no updates, and are saved without waiting for shutdown', async () => {
+    const dir = tempDir();
+    const stateDir = path.join(dir, 'state');
+    const folder = path.join(dir, 'drop');
+    mkdirSync(folder);
+    for (let i = 0; i < 2500; i++)
+      writeFileSync(path.join(folder, `clip-${String(i).padStart(4, '0')}.mp4`), '');
+    engine = await testEngine({ stateDir });
+    const added: JobsAdded[] = [];
+    let updates = 0;
+    engine.jobs.onAdded((event) => added.push(event));
+    engine.jobs.onUpdate(() => updates++);
+    const result = await engine.jobs.add({ paths: [folder], outDir: path.join(dir, 'out') });
+
+    expect(added.map((event) => event.jobs.length)).toEqual([1000, 1000, 500]);
+    expect(updates).toBe(0);
+    expect(added.flatMap(jobsOf)).toEqual(result.added);
+    expect(result.added.map((job) => path.basename(job.spec.input))).toEqual(
+      Array.from({ length: 2500 }, (_, i) => `clip-${String(i).padStart(4, '0')}.mp4`),
+    );
+    const saved = (): string[] => {
+      try {
+        const state = JSON.parse(readFileSync(path.join(stateDir, 'state.json'), 'utf8')) as {
+          jobs: Job[];
+        };
+        return state.jobs.map((job) => job.id);
+      } catch {
+        return [];
+      }
+    };
+    await expect.poll(saved).toEqual(result.added.map((job) => job.id));
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JobsAddedSchema } from '../jobs/added';
 import { JobSchema, OnExistsSchema, ResolutionPolicySchema } from '../jobs/job';
 import { FrameStatsEventSchema } from '../jobs/frame-stats';
 import { ProgressSchema } from '../jobs/progress';
@@ -101,7 +102,12 @@ export const API = {
 
 export const API_EVENTS = {
   jobs: {
-    /** A job changed (status, output, error); not sent for progress alone. */
+    /**
+     * New jobs, compactly (app/jobs/added.ts), up to 1,000 in one event: a 10,000-file
+     * drop is ten events, not 10,000 updates. Each job's later changes come as `update`.
+     */
+    added: JobsAddedSchema,
+    /** A job changed (status, output, error); not sent for progress alone, nor when added. */
     update: JobSchema,
     removed: z.object({ ids: z.array(z.string()) }),
     /** Batched: at most about 10 per second per job. */

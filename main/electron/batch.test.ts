@@ -62,6 +62,15 @@ describe('BatchTracker', () => {
     expect(t.fraction()).toBeNull();
   });
 
+  it('takes a large add at once: the new jobs join the running batch as waiting', () => {
+    const t = new BatchTracker([], true);
+    t.update(job('a', 'running', 50));
+    const added = Array.from({ length: 10_000 }, (_, i) => job(`n${i}`, 'queued'));
+    expect(t.updateAll(added)).toBeNull();
+    expect(t.fraction()).toBeCloseTo(0.5 / 10_001);
+    expect(t.update(job('a', 'done'))).toBeNull(); // the added jobs will still start
+  });
+
   it('clamps progress and ignores unknown jobs', () => {
     const t = new BatchTracker([], false);
     t.update(job('a', 'running'));

@@ -30,16 +30,26 @@ export class BatchTracker {
 
   constructor(jobs: readonly JobState[] = [], queueRunning = false) {
     this.queueRunning = queueRunning;
-    for (const job of jobs) this.update(job);
+    this.updateAll(jobs);
   }
 
   /** Records a job's new state; returns the summary when this ended the batch. */
   update(job: JobState): BatchSummary | null {
+    this.record(job);
+    return this.check();
+  }
+
+  /** Records many jobs at once (a large add), checking the batch once for all of them. */
+  updateAll(jobs: readonly JobState[]): BatchSummary | null {
+    for (const job of jobs) this.record(job);
+    return this.check();
+  }
+
+  private record(job: JobState): void {
     const previous = this.jobs.get(job.id);
     const percent = job.status === 'queued' ? 0 : (job.progress?.percent ?? previous?.percent ?? 0);
     this.jobs.set(job.id, { status: job.status, percent });
     if (ACTIVE.includes(job.status)) this.batch.add(job.id);
-    return this.check();
   }
 
   progress(id: string, percent: number | null): void {

@@ -95,6 +95,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     startupProblems.push(...loaded.problems);
   }
   const persist = (): void => state?.schedule();
+  queue.added.on(persist);
   queue.updated.on(persist);
   queue.removed.on(persist);
   if (settings.ffmpegPath || settings.ffprobePath)
@@ -187,6 +188,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         if (outcome.ok) queue.rememberProbe(id, outcome.info);
         return outcome;
       },
+      onAdded: queue.added.on,
       onUpdate: queue.updated.on,
       onRemoved: queue.removed.on,
       onProgress: queue.progressed.on,

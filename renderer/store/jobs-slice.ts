@@ -1,3 +1,4 @@
+import type { Job } from '../../app/jobs/job';
 import type { Host } from '../api/host';
 import { messageOf, type GetState, type JobsSlice, type SetState } from './types';
 
@@ -19,7 +20,7 @@ export function createJobsSlice(host: Host, set: SetState, get: GetState): JobsS
 
   return {
     ids: [],
-    byId: {},
+    byId: new Map(),
     progress: {},
     loaded: false,
     queue: { running: false, concurrency: 1, throttled: null },
@@ -27,12 +28,12 @@ export function createJobsSlice(host: Host, set: SetState, get: GetState): JobsS
 
     receiveJobs(jobs, replace) {
       const state = get();
-      const byId = replace ? {} : { ...state.byId };
+      const byId = replace ? new Map<string, Job>() : new Map(state.byId);
       const ids = replace ? [] : state.ids.slice();
       const progress = replace ? {} : { ...state.progress };
       for (const job of jobs) {
-        if (byId[job.id] === undefined) ids.push(job.id);
-        byId[job.id] = job;
+        if (!byId.has(job.id)) ids.push(job.id);
+        byId.set(job.id, job);
         if (job.progress !== null) progress[job.id] = job.progress;
         else if (job.status === 'queued') delete progress[job.id];
       }
@@ -49,10 +50,10 @@ export function createJobsSlice(host: Host, set: SetState, get: GetState): JobsS
 
     forget(removed) {
       const gone = new Set(removed);
-      const byId = { ...get().byId };
+      const byId = new Map(get().byId);
       const progress = { ...get().progress };
       for (const id of removed) {
-        delete byId[id];
+        byId.delete(id);
         delete progress[id];
       }
       const selectedId = get().selectedId;
@@ -84,8 +85,8 @@ export function createJobsSlice(host: Host, set: SetState, get: GetState): JobsS
       if (paths.length === 0) return;
       await attempt('Could not add the files', async () => {
         const presetId = get().settings?.presetId;
+        // The new jobs reach the list through the `added` events, before this reply.
         const result = await api.jobs.add(presetId ? { paths, presetId } : { paths });
-        get().receiveJobs(result.added, false);
         if (result.skipped.length > 0) {
           const first = result.skipped[0];
           const example = first

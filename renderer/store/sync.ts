@@ -1,11 +1,14 @@
+import { jobsOf } from '../../app/jobs/added';
 import type { Job } from '../../app/jobs/job';
 import type { Progress } from '../../app/jobs/progress';
 import { messageOf } from './types';
 import type { Store } from './index';
 
 // Keeps the store in step with the host: loads everything on each (re)connection and
-// applies events. Job updates and progress are coalesced and applied together a few
-// times a second, so a 10,000-file drop or many running jobs cost one render per batch.
+// applies events. New jobs are applied right away, the `added` events of one frame in
+// one store update (a 10,000-file drop is a few frames, one render each). Job updates
+// and progress are coalesced and applied together a few times a second, so many
+// running jobs cost one render per batch.
 
 const FLUSH_MS = 60;
 
@@ -14,6 +17,15 @@ export function syncStore(store: Store): () => void {
   const updates = new Map<string, Job>();
   const progress = new Map<string, Progress>();
   let timer: number | null = null;
+  /** `added` payloads received in this task, applied together right after it. */
+  const added: Job[][] = [];
+
+  function applyAdded(): void {
+    if (added.length === 0) return;
+    const jobs = added.length === 1 ? (added[0] ?? []) : added.flat();
+    added.length = 0;
+    store.getState().receiveJobs(jobs, false);
+  }
 
   function flush(): void {
     timer = null;
@@ -36,6 +48,7 @@ export function syncStore(store: Store): () => void {
         api.settings.get(),
       ]);
       updates.clear();
+      added.length = 0;
       store.setState({ queue, presets, settings });
       store.getState().receiveJobs(jobs, true);
     } catch (error) {
@@ -44,6 +57,10 @@ export function syncStore(store: Store): () => void {
   }
 
   const offs = [
+    api.jobs.onAdded((event) => {
+      if (added.length === 0) queueMicrotask(applyAdded);
+      added.push(jobsOf(event));
+    }),
     api.jobs.onUpdate((job) => {
       updates.set(job.id, job);
       progress.delete(job.id);
@@ -54,6 +71,7 @@ export function syncStore(store: Store): () => void {
       schedule();
     }),
     api.jobs.onRemoved(({ ids }) => {
+      applyAdded();
       flush();
       store.getState().forget(ids);
     }),

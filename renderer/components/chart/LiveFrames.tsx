@@ -31,7 +31,7 @@ const LEGEND = [
 
 /** The selected job's live frame chart, shown while it runs and kept once it has drawn. */
 export function LiveFrames({ id }: { id: string }): React.JSX.Element | null {
-  const job = useAppStore((s) => s.byId[id]);
+  const job = useAppStore((s) => s.byId.get(id));
   const active = job !== undefined && rowStatus(job.status) === 'running';
   // Keep the chart (and what it drew) after the job finishes, until another job is chosen
   // (the parent keys this component by job).

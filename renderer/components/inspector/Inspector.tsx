@@ -24,7 +24,7 @@ function ErrorSentence({ text }: { text: string }): React.JSX.Element {
 
 /** The selected job: what happens to it, and everything inside its input file. */
 export function Inspector({ id }: { id: string }): React.JSX.Element | null {
-  const job = useAppStore((s) => s.byId[id]);
+  const job = useAppStore((s) => s.byId.get(id));
   const inspection = useAppStore((s) => s.inspection);
   const select = useAppStore((s) => s.select);
   const presetName = useAppStore((s) => s.presets.find((p) => p.id === job?.spec.presetId)?.name);

@@ -12,7 +12,7 @@ export function CommandPreview({ presetId }: { presetId: string }): React.JSX.El
   const loadCommand = useAppStore((s) => s.loadCommand);
   const selectedId = useAppStore((s) => s.selectedId);
   const inputName = useAppStore((s) =>
-    s.selectedId === null ? null : s.byId[s.selectedId]?.spec.input,
+    s.selectedId === null ? null : s.byId.get(s.selectedId)?.spec.input,
   );
 
   useEffect(() => {

@@ -64,7 +64,7 @@ export const JobRow = memo(function JobRow({
   height,
   selected,
 }: Props): React.JSX.Element | null {
-  const job = useAppStore((s) => s.byId[id]);
+  const job = useAppStore((s) => s.byId.get(id));
   const progress = useAppStore((s) => s.progress[id]);
   const select = useAppStore((s) => s.select);
   const queueRunning = useAppStore((s) => s.queue.running);

@@ -7,7 +7,7 @@ function useCounts(): Record<RowStatus, number> {
   const key = useAppStore((s) => {
     const counts = { queued: 0, running: 0, done: 0, failed: 0, cancelled: 0 };
     for (const id of s.ids) {
-      const job = s.byId[id];
+      const job = s.byId.get(id);
       if (job !== undefined) counts[rowStatus(job.status)] += 1;
     }
     return JSON.stringify(counts);
