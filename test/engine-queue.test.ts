@@ -28,12 +28,9 @@ describe('scheduler', () => {
           .length,
       );
     });
-    const { added } = await e.jobs.add({ paths: clips, outDir: path.join(dir, 'out') });
+    const { ids } = await e.jobs.add({ paths: clips, outDir: path.join(dir, 'out') });
     await e.jobs.start();
-    const jobs = await settled(
-      e,
-      added.map((j) => j.id),
-    );
+    const jobs = await settled(e, ids);
     expect(jobs.map((j) => j.status)).toEqual(['done', 'done', 'done']);
     expect(maxActive).toBe(1);
   });
@@ -43,7 +40,7 @@ describe('scheduler', () => {
     let pressure: string | null =
       'Memory is low (10 MB free), so no new job starts until some is freed.';
     engine = await testEngine({ memoryCheck: () => pressure });
-    const { added } = await engine.jobs.add({
+    const { ids } = await engine.jobs.add({
       paths: [makeClip(path.join(dir, 'a.mp4'))],
       outDir: path.join(dir, 'out'),
     });
@@ -51,7 +48,7 @@ describe('scheduler', () => {
     expect(state.throttled).toMatch(/Memory is low/);
     expect((await engine.jobs.list())[0]?.status).toBe('queued');
     pressure = null;
-    const id = added[0]?.id ?? '';
+    const id = ids[0] ?? '';
     await engine.settings.set({ concurrency: 1 }); // any nudge re-checks at once; a timer would after 2 s
     expect((await settled(engine, [id]))[0]?.status).toBe('done');
   });
@@ -64,12 +61,12 @@ describe('scheduler', () => {
       size: '320x240',
       codec: ['-c:v', 'mpeg4'],
     });
-    const { added } = await engine.jobs.add({
+    const { ids } = await engine.jobs.add({
       paths: [clip],
       outDir: path.join(dir, 'out'),
       presetId: 'h264-mp4',
     });
-    const id = added[0]?.id ?? '';
+    const id = ids[0] ?? '';
     const times: number[] = [];
     engine.jobs.onProgress((event) => {
       if (event.id === id) times.push(performance.now());
@@ -172,8 +169,10 @@ describe('adding many files', () => {
 
     expect(added.map((event) => event.jobs.length)).toEqual([1000, 1000, 500]);
     expect(updates).toBe(0);
-    expect(added.flatMap(jobsOf)).toEqual(result.added);
-    expect(result.added.map((job) => path.basename(job.spec.input))).toEqual(
+    const jobs = added.flatMap(jobsOf);
+    // The reply is just the ids, in the order of the events (and of the folder's names).
+    expect(result.ids).toEqual(jobs.map((job) => job.id));
+    expect(jobs.map((job) => path.basename(job.spec.input))).toEqual(
       Array.from({ length: 2500 }, (_, i) => `clip-${String(i).padStart(4, '0')}.mp4`),
     );
     const saved = (): string[] => {
@@ -186,7 +185,30 @@ describe('adding many files', () => {
         return [];
       }
     };
-    await expect.poll(saved).toEqual(result.added.map((job) => job.id));
+    await expect.poll(saved).toEqual(result.ids);
+  });
+});
+
+describe('removing many jobs', () => {
+  it('removing 2,500 queued jobs is one `removed` event and no update per job', async () => {
+    const dir = tempDir();
+    const folder = path.join(dir, 'drop');
+    mkdirSync(folder);
+    for (let i = 0; i < 2500; i++) writeFileSync(path.join(folder, `clip-${i}.mp4`), '');
+    engine = await testEngine();
+    const { ids } = await engine.jobs.add({ paths: [folder], outDir: path.join(dir, 'out') });
+    expect(ids).toHaveLength(2500);
+    const removed: string[][] = [];
+    let updates = 0;
+    engine.jobs.onRemoved((event) => removed.push(event.ids));
+    engine.jobs.onUpdate(() => updates++);
+
+    await engine.jobs.remove({ ids: [...ids, ids[0] ?? '', 'no-such-job'] });
+    expect(removed).toEqual([ids]);
+    expect(updates).toBe(0);
+    expect(await engine.jobs.list()).toEqual([]);
+    await engine.jobs.remove({ ids });
+    expect(removed).toHaveLength(1); // nothing left to remove, nothing said
   });
 });
 
@@ -208,22 +230,19 @@ describe('leaks', () => {
         codec: ['-c:v', 'mpeg4'],
       }),
     );
-    const { added } = await engine.jobs.add({
+    const { ids } = await engine.jobs.add({
       paths: [...slow, ...good, ...bad],
       outDir: out,
       presetId: 'h264-mp4',
     });
-    const toCancel = added.slice(0, 2).map((j) => j.id);
+    const toCancel = ids.slice(0, 2);
     const e = engine;
     const cancelWhenRunning = toCancel.map((id) =>
       nextUpdate(e, id, (j) => j.status === 'running').then(() => e.jobs.cancel({ ids: [id] })),
     );
     await e.jobs.start();
     await Promise.all(cancelWhenRunning);
-    const jobs = await settled(
-      e,
-      added.map((j) => j.id),
-    );
+    const jobs = await settled(e, ids);
     const count = (s: string) => jobs.filter((j) => j.status === s).length;
     expect([count('done'), count('failed'), count('cancelled')]).toEqual([6, 3, 2]);
     expect(await eventually(() => processesMentioning(dir).length === 0)).toBe(true);

@@ -29,8 +29,8 @@ describe('races', () => {
     const out = path.join(dir, 'out');
     engine = await testEngine();
     const clip = makeClip(path.join(dir, 'a.mp4'));
-    const { added } = await engine.jobs.add({ paths: [clip], outDir: out, presetId: 'h264-mp4' });
-    const id = added[0]?.id ?? '';
+    const { ids } = await engine.jobs.add({ paths: [clip], outDir: out, presetId: 'h264-mp4' });
+    const id = ids[0] ?? '';
     const probing = nextUpdate(engine, id, (j) => j.status === 'probing');
     await engine.jobs.start();
     await probing;
@@ -47,8 +47,8 @@ describe('races', () => {
     const out = path.join(dir, 'out');
     engine = await testEngine();
     const clip = makeClip(path.join(dir, 'a.mp4'));
-    const { added } = await engine.jobs.add({ paths: [clip], outDir: out, presetId: 'h264-mp4' });
-    const id = added[0]?.id ?? '';
+    const { ids } = await engine.jobs.add({ paths: [clip], outDir: out, presetId: 'h264-mp4' });
+    const id = ids[0] ?? '';
     const e = engine;
     e.jobs.onUpdate((job) => {
       if (job.id === id && job.status === 'finalizing') void e.jobs.cancel({ ids: [id] });
@@ -62,11 +62,11 @@ describe('races', () => {
   it('double cancel and cancelling a finished job are harmless', async () => {
     const dir = tempDir();
     engine = await testEngine();
-    const { added } = await engine.jobs.add({
+    const { ids } = await engine.jobs.add({
       paths: [makeClip(path.join(dir, 'a.mp4'))],
       outDir: path.join(dir, 'out'),
     });
-    const id = added[0]?.id ?? '';
+    const id = ids[0] ?? '';
     await engine.jobs.cancel({ ids: [id] });
     await engine.jobs.cancel({ ids: [id] });
     expect((await settled(engine, [id]))[0]?.status).toBe('cancelled');
@@ -84,8 +84,8 @@ describe('races', () => {
     const out = path.join(dir, 'out');
     engine = await testEngine({ overrides: { concurrency: 1 } });
     const clip = slowClip(dir);
-    const { added } = await engine.jobs.add({ paths: [clip], outDir: out, presetId: 'h264-mp4' });
-    const id = added[0]?.id ?? '';
+    const { ids } = await engine.jobs.add({ paths: [clip], outDir: out, presetId: 'h264-mp4' });
+    const id = ids[0] ?? '';
     let crashes = 0;
     const e = engine;
     const offProgress = e.jobs.onProgress((event) => {
@@ -111,14 +111,40 @@ describe('races', () => {
     expect((await settled(engine, [id]))[0]?.status).toBe('done');
   });
 
+  it('removing a running job with queued ones stops it, leaves nothing, and sends only `removed`', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'out');
+    engine = await testEngine({ overrides: { concurrency: 1 } });
+    const e = engine;
+    const clips = [slowClip(dir, 'a.mkv'), slowClip(dir, 'b.mkv'), slowClip(dir, 'c.mkv')];
+    const { ids } = await e.jobs.add({ paths: clips, outDir: out, presetId: 'h264-mp4' });
+    const running = nextUpdate(e, ids[0] ?? '', (job) => job.status === 'running');
+    await e.jobs.start();
+    await running;
+    const removed: string[][] = [];
+    const updates: string[] = [];
+    e.jobs.onRemoved((event) => removed.push(event.ids));
+    e.jobs.onUpdate((job) => updates.push(`${job.id} ${job.status}`));
+
+    await e.jobs.remove({ ids });
+    expect(removed).toEqual([ids]);
+    expect(await e.jobs.list()).toEqual([]);
+    // Settled (its clean-up done), however slow a loaded machine is to stop it.
+    expect(await eventually(() => e.queue.activeCount === 0, 30_000)).toBe(true);
+    expect(await eventually(() => processesMentioning(dir).length === 0)).toBe(true);
+    expect(tempLeftovers(out)).toEqual([]);
+    expect(existsSync(path.join(out, 'a.mp4'))).toBe(false);
+    expect(updates).toEqual([]);
+  });
+
   it('dispose with jobs running cancels them and leaves no process or temp file', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'out');
     engine = await testEngine({ overrides: { concurrency: 2 } });
     const clips = [slowClip(dir, 'a.mkv'), slowClip(dir, 'b.mkv')];
-    const { added } = await engine.jobs.add({ paths: clips, outDir: out, presetId: 'h264-mp4' });
-    const running = added.map((j) =>
-      nextUpdate(engine as Engine, j.id, (x) => x.status === 'running'),
+    const { ids } = await engine.jobs.add({ paths: clips, outDir: out, presetId: 'h264-mp4' });
+    const running = ids.map((id) =>
+      nextUpdate(engine as Engine, id, (x) => x.status === 'running'),
     );
     await engine.jobs.start();
     await Promise.all(running);

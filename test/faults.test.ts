@@ -92,13 +92,10 @@ describe('queue faults', () => {
     engine = await testEngine();
     const gone = makeClip(path.join(dir, 'gone.mp4'));
     const kept = makeClip(path.join(dir, 'kept.mp4'));
-    const { added } = await engine.jobs.add({ paths: [gone, kept], outDir: out });
+    const { ids } = await engine.jobs.add({ paths: [gone, kept], outDir: out });
     unlinkSync(gone);
     await engine.jobs.start();
-    const jobs = await settled(
-      engine,
-      added.map((j) => j.id),
-    );
+    const jobs = await settled(engine, ids);
     expect(jobs.map((j) => j.status)).toEqual(['failed', 'done']);
     expect(jobs[0]?.error).toMatch(/does not exist or cannot be read/);
     expect(tempLeftovers(out)).toEqual([]);
@@ -112,15 +109,15 @@ describe('queue faults', () => {
     for (let i = 0; i < 10_000; i++)
       writeFileSync(path.join(folder, `clip${String(i).padStart(5, '0')}.mp4`), '');
     engine = await testEngine();
-    const { added, skipped } = await engine.jobs.add({
+    const { ids, skipped } = await engine.jobs.add({
       paths: [folder],
       outDir: path.join(dir, 'out'),
     });
-    expect(added).toHaveLength(10_000);
+    expect(ids).toHaveLength(10_000);
     expect(skipped).toEqual([]);
     expect(processesMentioning(folder)).toEqual([]);
     expect(await engine.jobs.list()).toHaveLength(10_000);
-    await engine.jobs.remove({ ids: added.map((j) => j.id) });
+    await engine.jobs.remove({ ids: ids });
     expect(await engine.jobs.list()).toEqual([]);
   });
 });

@@ -56,16 +56,13 @@ describe('hardware auto', () => {
     const engine = await testEngine({ cacheDir: path.join(dir, 'cache') });
     try {
       const clip = makeClip(path.join(dir, 'a.mp4'));
-      const { added } = await engine.jobs.add({
+      const { ids } = await engine.jobs.add({
         paths: [clip],
         presetId: 'h264-mp4-gpu',
         outDir: path.join(dir, 'out'),
       });
       await engine.jobs.start();
-      const [job] = await settled(
-        engine,
-        added.map((j) => j.id),
-      );
+      const [job] = await settled(engine, ids);
       expect(job?.status).toBe('done');
       expect(decodeErrors(job?.output ?? '')).toBe('');
       expect(job?.warnings.join('\n')).toMatch(
@@ -93,16 +90,13 @@ describe('hardware auto', () => {
 
     const engine = await testEngine({ cacheDir });
     try {
-      const { added } = await engine.jobs.add({
+      const { ids } = await engine.jobs.add({
         paths: [makeClip(path.join(dir, 'a.mp4'))],
         presetId: 'h264-mp4-gpu',
         outDir: path.join(dir, 'out'),
       });
       await engine.jobs.start();
-      const [job] = await settled(
-        engine,
-        added.map((j) => j.id),
-      );
+      const [job] = await settled(engine, ids);
       expect(job?.status).toBe('done');
       expect(job?.warnings).toContain('Encoded with h264_nvenc (hardware).');
       expect(job?.warnings.join('\n')).toMatch(/Fell back to software: h264_nvenc failed \(.+\)/);

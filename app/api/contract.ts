@@ -34,10 +34,17 @@ export const AddJobsInputSchema = z.strictObject({
 });
 export type AddJobsInput = z.infer<typeof AddJobsInputSchema>;
 
-export const AddJobsResultSchema = z.object({
-  added: z.array(JobSchema),
+/**
+ * The ids of the new jobs, in the order of the expanded paths (a file named directly
+ * keeps its place; a folder's files follow in name order). The jobs themselves reach
+ * clients through `jobs.added` events, sent before this reply: a 10,000-file drop
+ * answers ~0.4 MB of ids, not ~4 MB of jobs to parse a second time.
+ */
+export const AddJobsResultSchema = z.strictObject({
+  ids: z.array(z.string().min(1).max(200)),
   skipped: z.array(SkippedSchema),
 });
+export type AddJobsResult = z.infer<typeof AddJobsResultSchema>;
 
 export const QueueStateSchema = z.object({
   /** True while the queue starts jobs; false when paused or never started. */

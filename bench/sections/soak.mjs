@@ -45,22 +45,24 @@ export default async function soak({ work, log }) {
       corrupt.push(makeCorrupt(path.join(dir, `corrupt-${i}.mp4`)));
     // Interleaved, so cancels and failures happen while other jobs run.
     const paths = good.flatMap((g, i) => [g, ...(i < 10 ? [corrupt[i], cancel[i]] : [])]);
-    const { added } = await api.call('jobs', 'add', { paths });
-    const settled = added.map((job) => new Promise((resolve) => pending.set(job.id, resolve)));
-    for (const job of added)
-      if (path.basename(job.spec.input).startsWith('cancel')) toCancel.add(job.id);
+    // The reply is the new jobs' ids, in the order of the (expanded) paths: each path
+    // here is a distinct existing file, so ids[i] is the job for paths[i].
+    const { ids } = await api.call('jobs', 'add', { paths });
+    if (ids.length !== paths.length)
+      throw new Error(`jobs.add queued ${ids.length} of ${paths.length} files`);
+    const settled = ids.map((id) => new Promise((resolve) => pending.set(id, resolve)));
+    ids.forEach((id, i) => {
+      if (path.basename(paths[i]).startsWith('cancel')) toCancel.add(id);
+    });
     // Half the cancels land while queued, half when the job starts.
-    const early = added
-      .filter((j) => toCancel.has(j.id))
-      .slice(0, PER_WAVE.cancel / 2)
-      .map((j) => j.id);
+    const early = ids.filter((id) => toCancel.has(id)).slice(0, PER_WAVE.cancel / 2);
     await api.call('jobs', 'start');
     await api.call('jobs', 'cancel', { ids: early });
     early.forEach((id) => toCancel.delete(id));
     await Promise.all(settled);
     // As a person tidies the list: clear the finished jobs, remove the failed and cancelled.
     await api.call('jobs', 'clearFinished');
-    await api.call('jobs', 'remove', { ids: added.map((job) => job.id) });
+    await api.call('jobs', 'remove', { ids });
   };
 
   const snapshot = async () => {

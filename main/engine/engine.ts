@@ -162,7 +162,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
           onExists: input.onExists ?? settings.onExists,
           resolutionPolicy: input.resolutionPolicy ?? settings.resolutionPolicy,
         }));
-        return { added: queue.add(specs), skipped };
+        return { ids: queue.add(specs).map((job) => job.id), skipped };
       },
       start: () => {
         queue.start();

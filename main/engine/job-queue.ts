@@ -173,10 +173,22 @@ export class JobQueue {
     this.pump();
   }
 
+  /**
+   * Takes jobs out of the queue: one `removed` event, no `update` per job (removing
+   * 10,000 queued jobs is one small event). A running job is stopped first: its
+   * process ends and its temp files go as it settles, and since it is no longer in the
+   * queue by then, it sends nothing more.
+   */
   remove(ids: readonly string[]): void {
-    this.cancel(ids);
-    const gone = ids.filter((id) => this.jobs.delete(id));
-    gone.forEach((id) => this.probes.delete(id));
+    const gone: string[] = [];
+    for (const id of ids) {
+      if (!this.jobs.has(id)) continue;
+      this.active.get(id)?.abort();
+      this.jobs.delete(id);
+      this.probes.delete(id);
+      this.dirtyProgress.delete(id);
+      gone.push(id);
+    }
     if (gone.length > 0) this.removed.emit({ ids: gone });
   }
 

@@ -108,7 +108,7 @@ export async function convert(engine: Engine, options: ConvertOptions): Promise<
     }, 250);
   }
 
-  const { added, skipped } = await engine.jobs.add({
+  const { ids: added, skipped } = await engine.jobs.add({
     paths: options.paths,
     presetId: options.presetId,
     outDir: options.outDir,
@@ -117,7 +117,7 @@ export async function convert(engine: Engine, options: ConvertOptions): Promise<
     if (options.ndjson) emit({ type: 'skipped', ...s });
     else if (!options.json) process.stderr.write(`Skipped ${s.path}: ${s.reason}\n`);
   }
-  added.forEach((job) => ids.add(job.id));
+  added.forEach((id) => ids.add(id));
   if (added.length === 0) {
     clearInterval(timer);
     if (!options.json) process.stderr.write('Nothing to convert.\n');
@@ -130,7 +130,11 @@ export async function convert(engine: Engine, options: ConvertOptions): Promise<
   clearInterval(timer);
   if (tty) process.stderr.write('\r\x1b[2K');
 
-  const jobs = added.map((j) => finished.get(j.id) ?? j);
+  // Every job has finished by now; the queue's copy is only a fallback.
+  const jobs = added.flatMap((id) => {
+    const job = finished.get(id) ?? engine.queue.get(id);
+    return job === undefined ? [] : [job];
+  });
   if (options.json) {
     emit({
       jobs: jobs.map((j) => ({
