@@ -53,19 +53,27 @@ export interface Engine extends FramewrightApi {
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   let settings: Settings = { ...DEFAULT_SETTINGS, ...options.overrides };
+  const supervisor: WorkerSupervisor = new WorkerSupervisor(options.launchWorker, () => {
+    void supervisor.request('configure', binarySettings()).catch(() => undefined);
+  });
+  // Nearly every use needs the worker: its start-up overlaps loading presets and state.
+  supervisor.warmUp();
   const presetStore = new PresetStore(
     options.presetsDir,
     options.stateDir === null ? null : path.join(options.stateDir, 'presets'),
   );
-  const startupProblems = await presetStore.load();
+  /** A failed start-up stops the worker it already started. */
+  const orStop = async <T>(step: Promise<T>): Promise<T> =>
+    step.catch(async (error: unknown) => {
+      await supervisor.stop();
+      throw error;
+    });
+  const startupProblems = await orStop(presetStore.load());
   const autoConcurrency = defaultConcurrency();
 
   const binarySettings = () => ({
     ...(settings.ffmpegPath ? { ffmpegPath: settings.ffmpegPath } : {}),
     ...(settings.ffprobePath ? { ffprobePath: settings.ffprobePath } : {}),
-  });
-  const supervisor: WorkerSupervisor = new WorkerSupervisor(options.launchWorker, () => {
-    void supervisor.request('configure', binarySettings()).catch(() => undefined);
   });
   const hardware = new HardwareService(
     supervisor,
@@ -89,7 +97,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
           temps: [...queue.temps],
         }));
   if (state !== null) {
-    const loaded = await state.load();
+    const loaded = await orStop(state.load());
     settings = { ...loaded.settings, ...options.overrides };
     queue.restore(loaded.jobs);
     startupProblems.push(...loaded.problems);

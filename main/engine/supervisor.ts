@@ -55,6 +55,11 @@ export class WorkerSupervisor {
     return this.restarts;
   }
 
+  /** Starts the worker now rather than at the first request (its Node start-up overlaps the caller's). */
+  warmUp(): void {
+    if (!this.stopping) this.ensure();
+  }
+
   private ensure(): WorkerPort {
     if (this.port !== null) return this.port;
     const port = this.launch();
