@@ -43,7 +43,8 @@ function detail(job: Job, progress: Progress | undefined, queueRunning: boolean)
     if (progress.stepCount > 1)
       parts.push(`step ${progress.stepIndex + 1} of ${progress.stepCount}`);
     if (progress.fps > 0) parts.push(`${Math.round(progress.fps)} fps`);
-    if (progress.speed !== null)
+    // ffmpeg reports 0× before its first frame is out: not a speed worth showing.
+    if (progress.speed !== null && progress.speed > 0)
       parts.push(`${progress.speed.toFixed(progress.speed < 10 ? 1 : 0)}×`);
     const eta = formatEta(progress.etaSec);
     if (eta !== null) parts.push(eta);
