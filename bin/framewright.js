@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=2 --optimize-for-size
+#!/usr/bin/env -S node --max-semi-space-size=2 --optimize-for-size --expose-gc
 // The `framewright` command: runs the bundled CLI (build it with `npm run build`).
 const path = require('node:path');
 const fs = require('node:fs');

@@ -8,4 +8,4 @@ if [ -f scripts/electron-available.cjs ] && node scripts/electron-available.cjs 
 fi
 echo "No Electron binary here: starting the web host instead." >&2
 # V8 memory flags for a long-running process (see LONG_RUNNING_V8_FLAGS in main/engine/worker-port.ts).
-exec node --max-semi-space-size=2 --optimize-for-size dist/cli.js serve "$@"
+exec node --max-semi-space-size=2 --optimize-for-size --expose-gc dist/cli.js serve "$@"

@@ -18,6 +18,7 @@ export async function startHost(dir) {
     [
       '--max-semi-space-size=2',
       '--optimize-for-size',
+      '--expose-gc',
       CLI,
       'serve',
       '--port',

@@ -9,6 +9,7 @@ import { UserFacingError } from '../../app/util/errors';
 import { Emitter } from './emitter';
 import { HardwareService } from './hardware';
 import { createLimiter } from '../../app/util/limit';
+import { IdleCollector } from '../../app/util/idle-gc';
 import { expandPaths } from './expand';
 import { JobQueue, defaultConcurrency } from './job-queue';
 import { StateFile } from './persistence';
@@ -102,6 +103,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     queue.restore(loaded.jobs);
     startupProblems.push(...loaded.problems);
   }
+  // A drained queue collects its garbage once (with --expose-gc, as the launchers start the web host).
+  const collector = new IdleCollector();
+  queue.drained.on(() => collector.idle());
+  queue.removed.on(() => {
+    if (queue.activeCount === 0) collector.idle();
+  });
   const persist = (): void => state?.schedule();
   queue.added.on(persist);
   queue.updated.on(persist);

@@ -52,6 +52,8 @@ export class JobQueue {
   readonly finished = new Emitter<Job>();
   /** A launched job let go of its slot (after its cleanup ran). */
   private readonly released = new Emitter<string>();
+  /** The last running job let go of its slot and nothing else started. */
+  readonly drained = new Emitter<void>();
 
   private readonly jobs = new Map<string, Job>();
   private readonly active = new Map<string, AbortController>();
@@ -264,6 +266,7 @@ export class JobQueue {
         this.dirtyProgress.delete(job.id);
         this.released.emit(job.id);
         this.pump();
+        if (this.active.size === 0) this.drained.emit();
       });
   }
 

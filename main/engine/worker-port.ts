@@ -19,12 +19,16 @@ export type WorkerLauncher = () => WorkerPort;
  * V8 flags for Framewright's long-running Node processes (worker, web host). By default V8
  * grows the young generation to 3 × 16 MB under message traffic and keeps several MB of
  * old-space headroom, so a 500-job soak grew RSS by ~20 MB per process while heap
- * snapshots stayed flat (no object retained). With these flags the same soak grows the
- * host and worker by ~7 MB together; the worker does little JS work, so the extra GC is
- * not measurable. bin/framewright.js, scripts/start.sh and the bench start the web host
- * with the same flags.
+ * snapshots stayed flat (no object retained). These flags cap the young generation, favour
+ * size, and expose `gc` for one collection when the process goes idle (IdleCollector in
+ * app/util/idle-gc.ts); the soak then grows host and worker by a few MB together.
+ * bin/framewright.js, scripts/start.sh and the bench start the web host the same way.
  */
-export const LONG_RUNNING_V8_FLAGS = ['--max-semi-space-size=2', '--optimize-for-size'];
+export const LONG_RUNNING_V8_FLAGS = [
+  '--max-semi-space-size=2',
+  '--optimize-for-size',
+  '--expose-gc',
+];
 
 /** Environment variables the worker may see; everything else is scrubbed. */
 const WORKER_ENV_KEYS = [

@@ -14,11 +14,13 @@ import { observeChildren } from '../process/run-program';
 import { runSteps, type Toolchain } from '../run-steps';
 import { prepareSandbox } from '../sandbox';
 import { parentChannel } from './channel';
+import { IdleCollector } from '../../app/util/idle-gc';
 
 // The worker process: the only code that starts programs. It validates every message,
 // runs requests concurrently, and cancels by request id.
 
 const channel = parentChannel();
+const collector = new IdleCollector();
 const inflight = new Map<number, { controller: AbortController; done: Promise<void> }>();
 observeChildren((pid, alive) => channel.send({ type: 'child', pid, alive }));
 let toolchain: Promise<{ report: ToolchainReport; tools: Toolchain | null }> | null = null;
@@ -139,13 +141,17 @@ channel.onMessage((raw) => {
     inflight.get(message.id)?.controller.abort();
     return;
   }
+  collector.busy();
   const controller = new AbortController();
   const done = serve(message.method, message.params, controller.signal, message.id)
     .then((result) => channel.send({ type: 'result', id: message.id, result }))
     .catch((error: unknown) =>
       channel.send({ type: 'error', id: message.id, error: serializeError(error) }),
     )
-    .finally(() => inflight.delete(message.id));
+    .finally(() => {
+      inflight.delete(message.id);
+      if (inflight.size === 0) collector.idle();
+    });
   inflight.set(message.id, { controller, done });
 });
 
