@@ -1,68 +1,54 @@
-// Security gate: Electronegativity over the Electron code. It exits 0 whatever it finds,
-// so its CSV report is parsed here and any HIGH finding fails the gate.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+// Security gate: Electronegativity over the Electron code, through its library API (the
+// package's main export). Its CLI always exits 0, and its CSV writer races its own header
+// write (rows can vanish), so the findings are taken from the API's return value, written
+// to a JSON report here, and any HIGH finding fails the gate.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
+const require = createRequire(import.meta.url);
+const run = require('@doyensec/electronegativity');
+
 const root = path.resolve(import.meta.dirname, '..');
-const reportAt = process.argv.indexOf('--report');
-const report =
-  reportAt > 0
-    ? path.resolve(process.argv[reportAt + 1])
-    : path.join(root, 'test-results', 'electronegativity.csv');
-mkdirSync(path.dirname(report), { recursive: true });
-const electron = JSON.parse(
-  readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8'),
-).version;
-const bin = path.join(root, 'node_modules/.bin/electronegativity');
+const option = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? path.resolve(process.argv[at + 1]) : fallback;
+};
 // --input DIR checks another folder (the gate's own test plants a bad window there).
-const inputAt = process.argv.indexOf('--input');
-const input =
-  inputAt > 0 ? path.resolve(process.argv[inputAt + 1]) : path.join(root, 'main/electron');
-const run = spawnSync(bin, ['-i', input, '-e', electron, '-o', report, '-r', '-v', 'false'], {
-  encoding: 'utf8',
-  env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
+const input = option('--input', path.join(root, 'main/electron'));
+const report = option('--report', path.join(root, 'test-results', 'electronegativity.json'));
+const electron = require(path.join(root, 'node_modules/electron/package.json')).version;
+
+const result = await run({
+  input,
+  output: undefined,
+  isSarif: false,
+  customScan: undefined,
+  excludeFromScan: undefined,
+  severitySet: undefined,
+  confidenceSet: undefined,
+  isRelative: true,
+  isVerbose: false,
+  electronUpgrade: undefined,
+  electronVersionOverride: electron,
+  parserPlugins: [],
 });
-if (run.status !== 0) {
-  console.error(`Electronegativity did not run: ${run.stderr || run.error}`);
+if (result.errors.length > 0) {
+  console.error(`Electronegativity could not read ${result.errors.length} file(s):`);
+  for (const e of result.errors) console.error(`  ${e.file}: ${e.message ?? e.error ?? e}`);
   process.exit(1);
 }
-
-/** Minimal CSV reader: quoted fields may hold commas and newlines. */
-function parseCsv(text) {
-  const rows = [[]];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    rows.at(-1).push(field.trim());
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === ',') {
-      endField();
-    } else if (!quoted && c === '\n') {
-      endField();
-      rows.push([]);
-    } else {
-      field += c;
-    }
-  }
-  if (field !== '' || rows.at(-1).length > 0) endField();
-  return rows.filter((r) => r.length > 1);
-}
-
-const [header, ...findings] = parseCsv(readFileSync(report, 'utf8'));
-const col = (name) => header.findIndex((h) => h.trim() === name);
-const [issue, severity, file, location] = ['issue', 'severity', 'filename', 'location'].map(col);
-for (const f of findings)
-  console.log(`${f[severity].padEnd(13)} ${f[issue]} ${f[file]}:${f[location]}`);
-const high = findings.filter((f) => f[severity].toUpperCase() === 'HIGH');
+const findings = result.issues.map((issue) => ({
+  issue: issue.id,
+  severity: issue.severity.name.toUpperCase(),
+  confidence: issue.confidence.name,
+  where: `${issue.file}:${issue.location.line}:${issue.location.column}`,
+  description: issue.description,
+}));
+mkdirSync(path.dirname(report), { recursive: true });
+writeFileSync(report, `${JSON.stringify({ electron, input, findings }, null, 2)}\n`);
+for (const f of findings) console.log(`${f.severity.padEnd(13)} ${f.issue} ${f.where}`);
+const high = findings.filter((f) => f.severity === 'HIGH');
 console.log(
   `Electronegativity: ${findings.length} finding(s), ${high.length} HIGH (Electron ${electron}).`,
 );

@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from './helpers/cli';
 import { tempDir } from './helpers/media';
 
-// The security gate (run on our code by `npm test`) parses Electronegativity's report,
-// since the tool itself always exits 0. Here: it must fail on a planted insecure window.
+// The security gate (run on our code by `npm test`) reads Electronegativity's findings
+// through its library API, since the CLI always exits 0 (and its CSV can lose rows). Here:
+// it must fail on a planted insecure window and say so in its report.
 
 const gate = (...args: string[]) =>
   spawnSync(process.execPath, [path.join(root, 'scripts/electronegativity-gate.mjs'), ...args], {
@@ -20,8 +21,15 @@ describe('electronegativity gate', () => {
       path.join(dir, 'bad.js'),
       "const { BrowserWindow } = require('electron');\nnew BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n",
     );
-    const result = gate('--input', dir, '--report', path.join(dir, 'report.csv'));
-    expect(result.stdout).toMatch(/HIGH\s+\w+/);
+    const report = path.join(dir, 'report.json');
+    const result = gate('--input', dir, '--report', report);
+    expect(result.stdout).toMatch(/HIGH\s+CONTEXT_ISOLATION_JS_CHECK bad\.js/);
     expect(result.status).toBe(1);
+    const { findings } = JSON.parse(readFileSync(report, 'utf8')) as {
+      findings: { issue: string; severity: string }[];
+    };
+    expect(findings).toContainEqual(
+      expect.objectContaining({ issue: 'CONTEXT_ISOLATION_JS_CHECK', severity: 'HIGH' }),
+    );
   });
 });
