@@ -121,19 +121,9 @@ export class JobQueue {
 
   add(specs: JobSpec[]): Job[] {
     const createdAt = Date.now();
-    const added: Job[] = [];
-    // A chunk at a time, so the first `added` event is on its way to clients while the
-    // rest of a large drop is still being queued.
-    for (let start = 0; start < specs.length; start += ADDED_CHUNK) {
-      const jobs = specs
-        .slice(start, start + ADDED_CHUNK)
-        .map((spec) => newJob(randomUUID(), spec, createdAt));
-      for (const job of jobs) {
-        this.jobs.set(job.id, job);
-        added.push(job);
-      }
-      for (const event of addedEvents(jobs, ADDED_CHUNK)) this.added.emit(event);
-    }
+    const added = specs.map((spec) => newJob(randomUUID(), spec, createdAt));
+    for (const job of added) this.jobs.set(job.id, job);
+    for (const event of addedEvents(added, ADDED_CHUNK)) this.added.emit(event);
     this.pump();
     return added;
   }
