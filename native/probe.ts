@@ -43,8 +43,7 @@ export async function probeFile(
   try {
     info = await describe(tools, file, size, timeoutMs, signal);
   } catch (error) {
-    early?.cancel();
-    await early?.result;
+    await early?.cancel();
     throw error;
   }
   info.resolution = early === null ? null : await finishScan(tools, info, early, timeoutMs, signal);
@@ -114,7 +113,8 @@ async function describe(
 interface RunningScan {
   /** The scan's CSV, or null when it could not run. */
   readonly result: Promise<string | null>;
-  cancel(): void;
+  /** Stops it and resolves once its program is gone. */
+  cancel(): Promise<void>;
 }
 
 /** Starts one resolution scan ffprobe; cancel() stops it (its result is then ignored). */
@@ -127,8 +127,6 @@ function startScan(
   signal: AbortSignal,
 ): RunningScan {
   const own = new AbortController();
-  const stop = (): void => own.abort();
-  signal.addEventListener('abort', stop, { once: true });
   let csv = '';
   const result = runProgram({
     ...tools.sandbox.wrap(tools.ffprobe, resolutionScanArgs(file, stream, everyFrame), {
@@ -136,7 +134,7 @@ function startScan(
       writes: [],
     }),
     stallTimeoutMs: stallMs,
-    signal: own.signal,
+    signal: AbortSignal.any([signal, own.signal]),
     env: tools.env,
     onStdout: (chunk) => {
       csv += chunk;
@@ -145,8 +143,13 @@ function startScan(
     (outcome) => (outcome.reason === 'exit' && outcome.exitCode === 0 ? csv : null),
     () => null,
   );
-  void result.finally(() => signal.removeEventListener('abort', stop));
-  return { result, cancel: stop };
+  return {
+    result,
+    cancel: async () => {
+      own.abort();
+      await result;
+    },
+  };
 }
 
 /**
@@ -165,15 +168,13 @@ async function finishScan(
   const stream = videoStreams(info)[0];
   const timeBase = parseTimeBase(stream?.time_base);
   if (stream === undefined || timeBase === null) {
-    early.cancel();
-    await early.result;
+    await early.cancel();
     return null;
   }
   const everyFrame = needsEveryFrameScan(stream.codec_name);
   let scan = early;
   if (everyFrame) {
-    early.cancel();
-    await early.result;
+    await early.cancel();
     scan = startScan(tools, info.path, stream.index, true, stallMs, signal);
   }
   const csv = await scan.result;
