@@ -7,5 +7,5 @@ if [ -f scripts/electron-available.cjs ] && node scripts/electron-available.cjs 
   exec node_modules/.bin/electron .
 fi
 echo "No Electron binary here: starting the web host instead." >&2
-# V8 memory flags for a long-running process (see LONG_RUNNING_V8_FLAGS in main/engine/worker-port.ts).
-exec node --max-semi-space-size=2 --optimize-for-size --expose-gc dist/cli.js serve "$@"
+# The `framewright` command, whose first line gives Node the long-running V8 flags.
+exec bin/framewright.js serve "$@"
