@@ -85,6 +85,12 @@ test('pages carry a strict CSP; the api, uploads and downloads need the token', 
   expect(await connect(null)).toBe(401);
   expect(await connect('nope')).toBe(401);
   expect(await connect(TOKEN, { Origin: 'http://evil.example' })).toBe(403);
+  // Even with the token, another site's page may not upload.
+  const foreign = await request.post(at('/upload') + '&name=x.mp4', {
+    data: 'x',
+    headers: { Origin: 'http://evil.example' },
+  });
+  expect(foreign.status()).toBe(403);
   const traversal = await request.get(new URL('/..%2f..%2f..%2fetc%2fpasswd', base).toString());
   expect(await traversal.text()).not.toContain('root:');
 });

@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 // Who may talk to the host. With a token (any non-loopback listen address), every api,
 // upload and download request must carry it. Without one the host listens on loopback
 // only, and the Host header must name a loopback address so that a DNS-rebinding page
-// cannot reach it. WebSocket upgrades must also come from our own origin.
+// cannot reach it. Where a request may come from is origin.ts.
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -37,19 +37,4 @@ export function hostAllowed(req: IncomingMessage, token: string | null): boolean
 /** Requests that change or read user data must carry the token when there is one. */
 export function authorized(req: IncomingMessage, url: URL, token: string | null): boolean {
   return token === null || tokenMatches(token, tokenOf(req, url));
-}
-
-/** A browser's Origin must be this host's own (missing Origin: a non-browser client). */
-export function originAllowed(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    const parsed = new URL(origin);
-    return (
-      (parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
-      parsed.host === (req.headers.host ?? '').toLowerCase()
-    );
-  } catch {
-    return false;
-  }
 }

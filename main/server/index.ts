@@ -4,9 +4,10 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { FramewrightApi } from '../../app/api/contract';
 import { createRouter } from '../api/router';
-import { authorized, hostAllowed, originAllowed } from './auth';
+import { authorized, hostAllowed } from './auth';
 import { handleDownload } from './download';
 import { sendError, setSecurityHeaders } from './headers';
+import { CROSS_SITE_SENTENCE, changesState, fromForeignPage, ownHosts } from './origin';
 import { withPolicy } from './policy';
 import { createApiSocket } from './socket';
 import { serveStatic } from './static';
@@ -53,12 +54,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
   const api = withPolicy(options.engine, { spoolDir, outDir });
   const apiSocket = createApiSocket(createRouter(api));
+  // Filled in once the port is known; until then any Origin is foreign.
+  let own: ReadonlySet<string> = new Set();
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!hostAllowed(req, token)) {
       sendError(res, 421, 'This server only answers on its loopback address.');
+      return;
+    }
+    if (changesState(req) && fromForeignPage(req, own, token)) {
+      sendError(res, 403, CROSS_SITE_SENTENCE);
+      req.resume();
       return;
     }
     const guarded =
@@ -84,7 +92,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     };
     if (url.pathname !== '/api') refuse('404 Not Found');
     else if (!hostAllowed(req, token)) refuse('421 Misdirected Request');
-    else if (!originAllowed(req)) refuse('403 Forbidden');
+    else if (fromForeignPage(req, own, token)) refuse('403 Forbidden');
     else if (!authorized(req, url, token)) refuse('401 Unauthorized');
     else apiSocket.upgrade(req, socket, head);
   }
@@ -105,6 +113,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
   const { port } = server.address() as AddressInfo;
+  own = ownHosts(options.host, port);
   // The token is not part of the url: whoever prints the address adds `?token=`.
   const url = `http://${displayHost(options.host)}:${port}/`;
 
