@@ -8,6 +8,7 @@ import { authorized, hostAllowed } from './auth';
 import { handleDownload } from './download';
 import { sendError, setSecurityHeaders } from './headers';
 import { CROSS_SITE_SENTENCE, changesState, fromForeignPage, ownHosts } from './origin';
+import { DEFAULT_UPLOAD_GRACE_MS, sweepOrphans } from './orphans';
 import { withPolicy } from './policy';
 import { createApiSocket } from './socket';
 import { serveStatic } from './static';
@@ -30,6 +31,8 @@ export interface ServerOptions {
   engine: FramewrightApi;
   /** Largest accepted upload; 20 GB unless given. */
   maxUploadBytes?: number;
+  /** Uploads that are no job's input are removed after this long idle; 10 minutes unless given. */
+  uploadGraceMs?: number;
 }
 
 export interface RunningServer {
@@ -56,6 +59,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const apiSocket = createApiSocket(createRouter(api));
   // Filled in once the port is known; until then any Origin is foreign.
   let own: ReadonlySet<string> = new Set();
+  const orphans = sweepOrphans(
+    spoolDir,
+    options.uploadGraceMs ?? DEFAULT_UPLOAD_GRACE_MS,
+    async () => (await options.engine.jobs.list()).map((job) => job.spec.input),
+  );
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
@@ -79,7 +87,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       );
       return;
     }
-    if (url.pathname === '/upload') await handleUpload(req, res, url, spoolDir, maxUpload);
+    if (url.pathname === '/upload')
+      await handleUpload(req, res, url, spoolDir, maxUpload, orphans.begin);
     else if (url.pathname === '/download') await handleDownload(req, res, url, api, [outDir]);
     else if (url.pathname === '/api') sendError(res, 426, 'The api speaks WebSocket.');
     else await serveStatic(rendererDir, url, req, res);
@@ -111,6 +120,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       server.off('error', reject);
       resolve();
     });
+  }).catch(async (error: unknown) => {
+    await orphans.close();
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   own = ownHosts(options.host, port);
@@ -122,7 +134,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url,
     close() {
       closing ??= (async () => {
-        await apiSocket.close();
+        await Promise.all([apiSocket.close(), orphans.close()]);
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
       })();

@@ -10,7 +10,8 @@ import { cleanFileName } from './paths';
 
 // POST /upload?name=clip.mp4 with the file as the body. Each upload gets its own
 // folder in the spool (so names stay clean and never collide), is limited in size,
-// and is removed again if anything goes wrong. Answers { path } for jobs.add.
+// and is removed again if anything goes wrong (or, by orphans.ts, if it never becomes
+// a job). Answers { path } for jobs.add.
 
 export class TooLarge extends Error {}
 
@@ -59,6 +60,7 @@ export async function handleUpload(
   url: URL,
   spoolDir: string,
   maxBytes: number,
+  track: (folder: string) => () => void,
 ): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
@@ -79,6 +81,7 @@ export async function handleUpload(
     req.resume();
     return;
   }
+  const done = track(folder);
   let received = 0;
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -97,5 +100,7 @@ export async function handleUpload(
     if (error instanceof TooLarge)
       sendError(res, 413, `The file is larger than this server accepts (${limitText}).`);
     else sendError(res, 500, 'The upload did not finish. Check the connection and try again.');
+  } finally {
+    done();
   }
 }
