@@ -6,10 +6,13 @@ import type { Router } from '../api/router';
 
 // The api over WebSocket: each message is one call (validated by the router), each
 // connection receives every event until it closes. A client that cannot keep up
-// misses progress ticks (the next one supersedes them), never job updates.
+// misses progress ticks (the next one supersedes them) and frame statistics (a live
+// chart's gap), never job updates: what the host holds for it stays bounded.
 
 const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 const SLOW_CLIENT_BYTES = 4 * 1024 * 1024;
+/** Events a slow client goes without rather than have the host buffer them. */
+const DROPPED_WHEN_SLOW: ReadonlySet<string> = new Set(['progress', 'frameStats']);
 /**
  * A frame is closed once it holds about this much: a browser parses and applies each
  * frame in its own task, so a 10,000-job add (a few MB) never becomes one long task.
@@ -80,7 +83,7 @@ export function createApiSocket(router: Router): ApiSocket {
     const send = (message: ReplyMessage): void => {
       if (ws.readyState !== ws.OPEN) return;
       const slow = ws.bufferedAmount > SLOW_CLIENT_BYTES;
-      if (slow && message.type === 'event' && message.event === 'progress') return;
+      if (slow && message.type === 'event' && DROPPED_WHEN_SLOW.has(message.event)) return;
       const text = serialize(message);
       if (outbox.length > 0 && outboxChars + text.length > FRAME_CHARS) flush();
       if (!scheduled) {
