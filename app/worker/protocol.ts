@@ -75,6 +75,8 @@ export const WORKER_METHODS = {
   probe: { params: ProbeParamsSchema, result: MediaInfoSchema },
   run: { params: RunParamsSchema, result: RunResultSchema },
   hardware: { params: HardwareParamsSchema, result: HardwareReportSchema },
+  /** Available memory where only a program can tell (macOS vm_stat), in bytes. */
+  memory: { params: z.object({}), result: z.number().nonnegative() },
 } as const;
 export type WorkerMethod = keyof typeof WORKER_METHODS;
 export type WorkerParams<M extends WorkerMethod> = z.infer<(typeof WORKER_METHODS)[M]['params']>;
@@ -86,7 +88,7 @@ export const MainToWorkerSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('request'),
     id: RequestId,
-    method: z.enum(['configure', 'probe', 'run', 'hardware']),
+    method: z.enum(['configure', 'probe', 'run', 'hardware', 'memory']),
     params: z.unknown(),
   }),
   z.object({ type: z.literal('cancel'), id: RequestId }),

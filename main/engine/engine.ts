@@ -15,6 +15,7 @@ import { JobQueue, defaultConcurrency } from './job-queue';
 import { StateFile } from './persistence';
 import { PresetStore } from './presets';
 import { sampleMedia } from './sample-media';
+import { measureMemoryVia } from './scheduler';
 import { WorkerSupervisor } from './supervisor';
 import type { WorkerLauncher } from './worker-port';
 
@@ -70,7 +71,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       throw error;
     });
   const startupProblems = await orStop(presetStore.load());
-  const autoConcurrency = defaultConcurrency();
+  const autoConcurrency = defaultConcurrency(await measureMemoryVia(supervisor));
 
   const binarySettings = () => ({
     ...(settings.ffmpegPath ? { ffmpegPath: settings.ffmpegPath } : {}),

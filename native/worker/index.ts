@@ -8,6 +8,7 @@ import {
 import { UserFacingError, serializeError } from '../../app/util/errors';
 import { resolveBinary } from '../binaries';
 import { removeFifoDir } from '../frame-stats';
+import { availableMemory } from '../memory';
 import { hardwareMatrix } from '../hardware/matrix';
 import { probeFile } from '../probe';
 import { observeChildren } from '../process/run-program';
@@ -126,6 +127,8 @@ async function serve(
         (batch) => channel.send({ type: 'frame-stats', id, batch }),
       );
     }
+    case 'memory':
+      return availableMemory(programEnv());
   }
 }
 
