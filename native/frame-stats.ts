@@ -1,14 +1,13 @@
-import { constants, mkdtempSync, openSync, rmSync } from 'node:fs';
-import { Socket } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LineSplitter, parseVstatsLine } from '../app/ffmpeg/vstats';
 import type { FrameStatsBatch } from '../app/jobs/frame-stats';
-import { runQuick } from './hardware/run-quick';
+import { frameStatsTarget, openFifo, openNamedPipe } from './frame-stats-transport';
 
-// Per-frame encoder statistics from -vstats_file on a FIFO (Node's own stdio pipes are
-// socketpairs, which ffmpeg cannot reopen by path). Batched about every 100 ms into
-// compact arrays: never one message per frame (LESSONS.md §9).
+// Per-frame encoder statistics from -vstats_file on a FIFO, or on Windows a named pipe
+// (frame-stats-transport.ts). Batched about every 100 ms into compact arrays: never one
+// message per frame (LESSONS.md §9).
 
 const BATCH_MS = 100;
 let workDir: string | null = null;
@@ -27,25 +26,18 @@ export function removeFifoDir(): void {
 }
 
 export interface FrameStatsChannel {
-  /** Arguments that make ffmpeg write its per-frame statistics to the FIFO. */
+  /** Arguments that make ffmpeg write its per-frame statistics to the FIFO or pipe. */
   args: string[];
-  /** Reads what is left, flushes the last batch and releases the FIFO; safe to call twice. */
+  /** Reads what is left, flushes the last batch and releases the FIFO or pipe; safe to call twice. */
   close(): Promise<void>;
 }
 
-/** Creates a FIFO and starts reading it; `onBatch` receives batches while ffmpeg runs. */
+/** Opens a FIFO or named pipe and starts reading it; `onBatch` receives batches while ffmpeg runs. */
 export async function openFrameStats(
   stepIndex: number,
   env: Record<string, string>,
   onBatch: (batch: FrameStatsBatch) => void,
 ): Promise<FrameStatsChannel | null> {
-  const fifo = path.join(fifoFolder(), `vstats-${process.pid}-${counter++}`);
-  const made = await runQuick('mkfifo', ['-m', '600', fifo], 5000, env);
-  if (made.exitCode !== 0) return null; // no mkfifo (Windows): run without frame statistics
-  // Opened read-write, so the open never waits for ffmpeg and no early end-of-file
-  // arrives before ffmpeg opens it; libuv reads it like a pipe.
-  const fd = openSync(fifo, constants.O_RDWR | constants.O_NONBLOCK);
-  const socket = new Socket({ fd, readable: true, writable: false });
   let lastData = performance.now();
   const splitter = new LineSplitter();
   let pending: FrameStatsBatch = empty(stepIndex);
@@ -69,15 +61,23 @@ export async function openFrameStats(
     }
     if (pending.frame.length > 0) timer ??= setTimeout(flush, BATCH_MS);
   };
-  socket.setEncoding('utf8');
-  socket.on('data', (chunk: string) => {
+  const onData = (chunk: string): void => {
     lastData = performance.now();
     take(splitter.push(chunk));
-  });
-  socket.on('error', () => undefined);
+  };
+  const target = frameStatsTarget(
+    process.platform,
+    `vstats-${process.pid}-${counter++}`,
+    fifoFolder,
+  );
+  const source =
+    target.kind === 'named-pipe'
+      ? await openNamedPipe(target.path, onData)
+      : await openFifo(target.path, env, onData);
+  if (source === null) return null; // run without frame statistics
   let closed = false;
   return {
-    args: ['-vstats_file', fifo, '-vstats_version', '2'],
+    args: ['-vstats_file', source.path, '-vstats_version', '2'],
     close: async () => {
       if (closed) return;
       closed = true;
@@ -89,8 +89,7 @@ export async function openFrameStats(
       take(splitter.flush());
       if (timer) clearTimeout(timer);
       flush();
-      socket.destroy(); // closes the descriptor
-      rmSync(fifo, { force: true });
+      source.close();
     },
   };
 }
