@@ -1,5 +1,6 @@
 import type { Job } from '../../app/jobs/job';
 import type { Progress } from '../../app/jobs/progress';
+import { formatClock } from '../../app/util/clock';
 
 // Human output helpers: quoting for copy-paste, sizes, durations, one-line progress.
 
@@ -20,16 +21,6 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
-export function formatDuration(seconds: number): string {
-  const s = Math.round(seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = s % 60;
-  return h > 0
-    ? `${h}:${String(m).padStart(2, '0')}:${String(rest).padStart(2, '0')}`
-    : `${m}:${String(rest).padStart(2, '0')}`;
-}
-
 export function progressLine(
   done: number,
   total: number,
@@ -40,7 +31,7 @@ export function progressLine(
     const name = job.spec.input.split(/[\\/]/).pop() ?? '';
     const pct = progress?.percent != null ? `${Math.floor(progress.percent)}%` : '…';
     const speed = progress?.speed != null ? ` ${progress.speed.toFixed(1)}x` : '';
-    const eta = progress?.etaSec != null ? ` ETA ${formatDuration(progress.etaSec)}` : '';
+    const eta = progress?.etaSec != null ? ` ETA ${formatClock(progress.etaSec)}` : '';
     return `${name.slice(0, 24)} ${pct}${speed}${eta}`;
   });
   const line = `[${done}/${total}] ${parts.join(' | ')}`;

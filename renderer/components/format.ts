@@ -1,5 +1,6 @@
 import type { ResolutionPolicy } from '../../app/jobs/job';
 import type { JobStatus } from '../../app/jobs/state';
+import { formatClock as clock } from '../../app/util/clock';
 
 // Display helpers: numbers and states as people read them. Formatting only.
 
@@ -42,14 +43,10 @@ export function formatBitRate(bitsPerSecond: string | number | undefined): strin
   return `${Math.round(n / 1000)} kb/s`;
 }
 
-/** 75 → "1:15", 3725 → "1:02:05". */
+/** 75 → "1:15", 3725 → "1:02:05"; "—" when unknown. */
 export function formatClock(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—';
-  const total = Math.max(0, Math.round(seconds));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+  return clock(seconds);
 }
 
 /** Time left in words: "12 s left", "3 min left", "about 2 h left". */

@@ -1,11 +1,12 @@
 import type { MediaInfo } from '../../../app/media/model';
 import { describeStream, parseSeconds, rotationOf } from '../../../app/media/streams';
 import { cliEngine } from '../engine-for-cli';
-import { formatBytes, formatDuration } from '../format';
+import { formatClock } from '../../../app/util/clock';
+import { formatBytes } from '../format';
 
 function describe(info: MediaInfo): string {
   const lines: string[] = [info.path];
-  const duration = info.durationSec === null ? 'unknown length' : formatDuration(info.durationSec);
+  const duration = info.durationSec === null ? 'unknown length' : formatClock(info.durationSec);
   const rate = info.format.bit_rate
     ? `, ${Math.round(Number(info.format.bit_rate) / 1000)} kb/s`
     : '';
@@ -32,7 +33,7 @@ function describe(info: MediaInfo): string {
   for (const c of info.chapters) {
     const start = parseSeconds(c.start_time) ?? 0;
     lines.push(
-      `  chapter ${c.id} at ${formatDuration(start)}${c.tags?.title ? `: ${c.tags.title}` : ''}`,
+      `  chapter ${c.id} at ${formatClock(start)}${c.tags?.title ? `: ${c.tags.title}` : ''}`,
     );
   }
   return lines.join('\n');
