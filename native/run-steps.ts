@@ -2,7 +2,8 @@ import { ProgressParser, estimateEta, type ProgressBlock } from '../app/ffmpeg/p
 import { FFMPEG_PREFIX, FFPROBE_PREFIX, hasPrefix } from '../app/ffmpeg/safety';
 import type { Step } from '../app/jobs/plan';
 import type { Progress } from '../app/jobs/progress';
-import type { RunParams } from '../app/worker/protocol';
+import type { RunParams, RunResult } from '../app/worker/protocol';
+import type { Produced } from '../app/jobs/completeness';
 import { UserFacingError } from '../app/util/errors';
 import { mapLimit } from '../app/util/limit';
 import { runProgram } from './process/run-program';
@@ -72,8 +73,11 @@ export async function runSteps(
   signal: AbortSignal,
   onProgress: (progress: Progress) => void,
   onFrameStats?: (batch: FrameStatsBatch) => void,
-): Promise<{ log: string }> {
+): Promise<RunResult> {
   const logs: string[] = [];
+  // What each step really wrote (its last progress block): the engine compares it with
+  // the length the source declares.
+  const produced: (Produced | null)[] = params.steps.map(() => null);
   const progress = new PlanProgress(params.steps);
   const known = params.steps.every((s) => s.durationSec !== null);
   const groups = [...new Set(params.steps.map((s) => s.group))].sort((a, b) => a - b);
@@ -101,7 +105,10 @@ export async function runSteps(
                 stats?.args ?? [],
                 params.stallTimeoutMs,
                 failFast.signal,
-                (block) => onProgress(progress.update(index, block, known)),
+                (block) => {
+                  produced[index] = { outTimeSec: block.outTimeSec, frames: block.frame };
+                  onProgress(progress.update(index, block, known));
+                },
               ),
             );
           } finally {
@@ -119,7 +126,7 @@ export async function runSteps(
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
-  return { log: [`Sandbox: ${tools.sandbox.info.reason}`, ...logs].join('\n') };
+  return { log: [`Sandbox: ${tools.sandbox.info.reason}`, ...logs].join('\n'), produced };
 }
 
 async function runStep(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OnExistsSchema, ResolutionPolicySchema } from '../jobs/job';
+import { IncompleteSourceSchema, OnExistsSchema, ResolutionPolicySchema } from '../jobs/job';
 
 export const SettingsSchema = z.object({
   /** Where outputs go; empty means the host's default output folder. */
@@ -14,6 +14,8 @@ export const SettingsSchema = z.object({
   stallTimeoutSec: z.number().int().min(1).max(86_400),
   /** When the picture size changes mid-stream: auto (per container), reinit, fit or stretch. */
   resolutionPolicy: ResolutionPolicySchema,
+  /** A source that ends before its declared length: done with a warning, or failed. */
+  incompleteSource: IncompleteSourceSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -26,4 +28,5 @@ export const DEFAULT_SETTINGS: Settings = {
   ffprobePath: '',
   stallTimeoutSec: 60,
   resolutionPolicy: 'auto',
+  incompleteSource: 'warn',
 };

@@ -7,6 +7,10 @@ export type ResolutionPolicy = z.infer<typeof ResolutionPolicySchema>;
 
 export const OnExistsSchema = z.enum(['skip', 'rename', 'overwrite']);
 export type OnExists = z.infer<typeof OnExistsSchema>;
+
+/** A source shorter than it declares: finish with a warning, or fail (strict). */
+export const IncompleteSourceSchema = z.enum(['warn', 'fail']);
+export type IncompleteSource = z.infer<typeof IncompleteSourceSchema>;
 /** Never destroys: an existing output keeps its name, ours gets " (1)". */
 export const DEFAULT_ON_EXISTS: OnExists = 'rename';
 
@@ -18,6 +22,8 @@ export const JobSpecSchema = z.object({
   onExists: OnExistsSchema.default(DEFAULT_ON_EXISTS),
   /** What to do when the picture size changes mid-stream (see app/ffmpeg/resolution-plan.ts). */
   resolutionPolicy: ResolutionPolicySchema.default('auto'),
+  /** Absent means 'warn'. */
+  incompleteSource: IncompleteSourceSchema.optional(),
 });
 export type JobSpec = z.infer<typeof JobSpecSchema>;
 export type JobSpecInput = z.input<typeof JobSpecSchema>;

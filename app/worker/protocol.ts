@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SerializedErrorSchema } from '../util/errors';
 import { StepSchema } from '../jobs/plan';
 import { ProgressSchema } from '../jobs/progress';
+import { ProducedSchema } from '../jobs/completeness';
 import { FrameStatsBatchSchema } from '../jobs/frame-stats';
 import { MediaInfoSchema } from '../media/model';
 import { HardwareReportSchema } from '../hardware/model';
@@ -66,7 +67,11 @@ export const HardwareParamsSchema = z.object({
   previous: HardwareReportSchema.nullable(),
 });
 
-export const RunResultSchema = z.object({ log: z.string() });
+export const RunResultSchema = z.object({
+  log: z.string(),
+  /** Per step, what its last progress block reported; null when it reported none. */
+  produced: z.array(ProducedSchema.nullable()).default([]),
+});
 export type RunResult = z.infer<typeof RunResultSchema>;
 
 /** Every method the worker serves, with its params and result schemas. */

@@ -20,6 +20,7 @@ const OPTIONS = {
   'resolution-policy': { type: 'string' },
   'stall-timeout': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  strict: { type: 'boolean' },
   events: { type: 'string' },
   host: { type: 'string' },
   port: { type: 'string' },
@@ -89,6 +90,7 @@ async function run(argv: string[]): Promise<number> {
       if (concurrency !== undefined) overrides.concurrency = concurrency;
       if (stall !== undefined) overrides.stallTimeoutSec = stall;
       if (onExists !== undefined) overrides.onExists = OnExistsSchema.parse(onExists);
+      if (values.strict === true) overrides.incompleteSource = 'fail';
       const policy = values['resolution-policy'];
       if (policy !== undefined) {
         const parsed = ResolutionPolicySchema.safeParse(policy);

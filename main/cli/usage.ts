@@ -13,6 +13,8 @@ Commands:
       --resolution-policy P   when the picture size changes mid-stream: auto (reinit
                               for MKV, fit for MP4/WebM), reinit (each part at its own
                               size), fit (one canvas, shape kept), stretch
+      --strict                fail a job whose source ends before its declared length
+                              (default: finish it with a warning)
       --preset-file FILE      load a custom preset from a JSON file (repeatable)
       --dry-run               print the ffmpeg commands without running them
       --events ndjson         print one JSON event per line (job updates, progress)

@@ -177,6 +177,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
           outDir,
           onExists: input.onExists ?? settings.onExists,
           resolutionPolicy: input.resolutionPolicy ?? settings.resolutionPolicy,
+          incompleteSource: settings.incompleteSource,
         }));
         return { ids: queue.add(specs).map((job) => job.id), skipped };
       },

@@ -13,6 +13,7 @@ import type { MediaInfo } from '../../app/media/model';
 import type { Preset } from '../../app/presets/schema';
 import { commitOutput, decideOutput, discard, reserveTemp } from './output';
 import type { WorkerSupervisor } from './supervisor';
+import { checkCompleteness } from './completeness-check';
 
 // One job from queued to a terminal state. Every exit path runs the same cleanup:
 // temporary outputs are removed unless they were committed (LESSONS.md §1).
@@ -163,6 +164,7 @@ export async function runJob(ctx: JobContext): Promise<void> {
       result = await run(planFor(null).steps);
     }
     signal.throwIfAborted();
+    checkCompleteness(ctx, info, plan.steps, result);
     ctx.move('finalizing', { log: result.log });
     const final = await commitOutput(decision.temp, decision.final, job.spec.onExists);
     if (signal.aborted) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../app/api/settings';
-import type { OnExists, ResolutionPolicy } from '../../../app/jobs/job';
+import type { IncompleteSource, OnExists, ResolutionPolicy } from '../../../app/jobs/job';
 import { RESOLUTION_POLICY_LABEL } from '../format';
 import { useAppStore } from '../../store/context';
 import { Toolchain } from './Toolchain';
@@ -9,6 +9,11 @@ const ON_EXISTS: { value: OnExists; label: string }[] = [
   { value: 'rename', label: 'Keep both: add a number to the new file' },
   { value: 'skip', label: 'Skip: leave the existing file and do nothing' },
   { value: 'overwrite', label: 'Replace the existing file' },
+];
+
+const INCOMPLETE_SOURCE: { value: IncompleteSource; label: string }[] = [
+  { value: 'warn', label: 'Convert what is there and show a warning' },
+  { value: 'fail', label: 'Fail the job and keep no output' },
 ];
 
 export function SettingsView(): React.JSX.Element {
@@ -82,6 +87,24 @@ export function SettingsView(): React.JSX.Element {
               </option>
             ))}
           </select>
+        </div>
+        <div className="field">
+          <label htmlFor="incomplete-source">When a file ends before its declared length</label>
+          <select
+            id="incomplete-source"
+            value={draft.incompleteSource}
+            aria-describedby="incomplete-source-help"
+            onChange={(e) => change('incompleteSource', e.target.value as IncompleteSource)}
+          >
+            {INCOMPLETE_SOURCE.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+          <p id="incomplete-source-help" className="help">
+            For example a download cut off halfway. Applies to jobs added after saving.
+          </p>
         </div>
         <div className="field">
           <label htmlFor="concurrency">Jobs at once</label>
