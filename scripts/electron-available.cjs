@@ -1,8 +1,9 @@
 // Is a runnable Electron binary here? Decided by its files only: node_modules/electron/
 // path.txt names the binary under node_modules/electron/dist/ (or under
 // ELECTRON_OVERRIDE_DIST_PATH). Never require('electron'): without the binary it tries
-// to download one. `npm start` uses this to choose Electron or the web host, and the
-// Electron Playwright spec to skip itself (CommonJS, so both can load it).
+// to download one. `npm start` uses this (through electron-fetch.cjs) to choose Electron
+// or the web host, and the Electron Playwright spec to skip itself (CommonJS, so both can
+// load it).
 //   node scripts/electron-available.cjs   → prints the binary's path, exit 0
 //                                          → prints why not on stderr, exit 1
 'use strict';

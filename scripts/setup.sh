@@ -44,7 +44,8 @@ if ! command -v bwrap >/dev/null 2>&1; then
 fi
 
 # Node packages: install when missing or when the lock file changed since.
-# The Electron binary cannot be downloaded everywhere; it is optional (web host instead).
+# Without Electron's binary (about 100 MB), for speed: `npm start` fetches it when it is
+# needed (scripts/electron-fetch.cjs), and otherwise runs the web host.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing Node packages (npm ci)"
   ELECTRON_SKIP_BINARY_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >&2

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# `npm start`: the desktop app where an Electron binary exists, otherwise the web host.
+# `npm start`: the desktop app wherever Electron can be had, otherwise the web host.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-if [ -f scripts/electron-available.cjs ] && node scripts/electron-available.cjs >/dev/null 2>&1; then
+# Fetches the Electron binary once if it is missing (time-bounded; never in CI), or says why not.
+if why=$(node scripts/electron-fetch.cjs); then
   exec node_modules/.bin/electron .
 fi
-echo "No Electron binary here: starting the web host instead." >&2
+echo "framewright: starting the web host instead of the desktop app: ${why:-Electron cannot start}." >&2
 # The `framewright` command, whose first line gives Node the long-running V8 flags.
 exec bin/framewright.js serve "$@"
