@@ -92,10 +92,17 @@ export async function reserveTemp(temp: string): Promise<void> {
 
 /**
  * Moves the finished temp file to its final name. Without 'overwrite', a hard link
- * makes the move fail instead of replacing a file that appeared meanwhile.
+ * makes the move fail instead of replacing a file that appeared meanwhile. The rename
+ * or link is the point of no return: `signal` is honoured right before it, never after.
  */
-export async function commitOutput(temp: string, final: string, policy: OnExists): Promise<string> {
+export async function commitOutput(
+  temp: string,
+  final: string,
+  policy: OnExists,
+  signal?: AbortSignal,
+): Promise<string> {
   if (policy === 'overwrite') {
+    signal?.throwIfAborted();
     await rename(temp, final);
     return final;
   }
@@ -103,10 +110,9 @@ export async function commitOutput(temp: string, final: string, policy: OnExists
   const ext = path.extname(final);
   const stem = final.slice(0, final.length - ext.length);
   for (let n = 1; n < 10_000; n++) {
+    signal?.throwIfAborted();
     try {
       await link(temp, target);
-      await unlink(temp);
-      return target;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') {
@@ -120,11 +126,15 @@ export async function commitOutput(temp: string, final: string, policy: OnExists
       }
       // File systems without hard links (FAT, some network shares): check, then rename.
       if (!(await exists(target))) {
+        signal?.throwIfAborted();
         await rename(temp, target);
         return target;
       }
       throw error;
     }
+    // Committed: a temp name left behind here is removed with the job's other temp files.
+    await unlink(temp).catch(() => undefined);
+    return target;
   }
   throw new UserFacingError('No free output name was found.', 'exists');
 }

@@ -166,12 +166,10 @@ export async function runJob(ctx: JobContext): Promise<void> {
     signal.throwIfAborted();
     checkCompleteness(ctx, info, plan.steps, result);
     ctx.move('finalizing', { log: result.log });
-    const final = await commitOutput(decision.temp, decision.final, job.spec.onExists);
-    if (signal.aborted) {
-      // Cancelled while finalizing: honour it, leave nothing behind.
-      await discard(final);
-      signal.throwIfAborted();
-    }
+    // The commit is the point of no return: a cancel before it discards the temp file;
+    // after it the file stays (under 'overwrite' the old one is already gone) and the job is done.
+    const final = await commitOutput(decision.temp, decision.final, job.spec.onExists, signal);
+    if (signal.aborted) ctx.note('Cancelled too late: the output was already saved.');
     const size = (await stat(final)).size;
     ctx.move('done', { finishedAt: Date.now(), output: final, outputBytes: size });
   } finally {
