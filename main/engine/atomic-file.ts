@@ -1,23 +1,27 @@
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Writes a file so readers see the old or the new content, never half: temp, fsync, rename. */
+/**
+ * Writes a file so readers see the old or the new content, never half: temp, fsync,
+ * rename. On any failure (a full disk included) the temp file is removed and the error thrown.
+ */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
   const temp = path.join(
     path.dirname(file),
-    `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`,
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
   );
-  const handle = await open(temp, 'w', 0o600);
+  const handle = await open(temp, 'wx', 0o600);
   try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temp, file);
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
+    await rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
 }

@@ -103,6 +103,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     settings = { ...loaded.settings, ...options.overrides };
     queue.restore(loaded.jobs);
     startupProblems.push(...loaded.problems);
+    state.failed.on((problem) => startupProblems.push(problem));
   }
   // A drained queue collects its garbage once (with --expose-gc, as the launchers start the web host).
   const collector = new IdleCollector();

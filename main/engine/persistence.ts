@@ -5,6 +5,7 @@ import { SettingsSchema, DEFAULT_SETTINGS, type Settings } from '../../app/api/s
 import { JobSchema, type Job } from '../../app/jobs/job';
 import { rename } from 'node:fs/promises';
 import { DAMAGED, readJson, writeFileAtomic } from './atomic-file';
+import { Emitter } from './emitter';
 import { discard } from './output';
 
 // Queue, history and settings on disk with a schema version, written atomically and
@@ -30,6 +31,9 @@ export class StateFile {
   private readonly file: string;
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
+  private failing = false;
+  /** A save failed, as a sentence (once per run of failures). */
+  readonly failed = new Emitter<string>();
 
   constructor(
     private readonly dir: string,
@@ -72,10 +76,25 @@ export class StateFile {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.writing = this.writing.then(async () => {
-      const { settings, jobs, temps } = this.snapshot();
-      const body = { schemaVersion: STATE_SCHEMA_VERSION, settings, jobs, temps };
-      await writeFileAtomic(this.file, JSON.stringify(body)).catch(() => undefined);
+      try {
+        const { settings, jobs, temps } = this.snapshot();
+        const body = { schemaVersion: STATE_SCHEMA_VERSION, settings, jobs, temps };
+        await writeFileAtomic(this.file, JSON.stringify(body));
+        this.failing = false;
+      } catch (error) {
+        this.report(error);
+      }
     });
     return this.writing;
+  }
+
+  /** Says once per run of failed saves what went wrong; the next success resets it. */
+  private report(error: unknown): void {
+    if (this.failing) return;
+    this.failing = true;
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const problem = `The queue and settings could not be saved to ${this.file} (${reason}); changes since the last save will be lost when Framewright stops.`;
+    console.error(`[framewright] ${problem}`);
+    this.failed.emit(problem);
   }
 }
