@@ -10,7 +10,7 @@ import type { WorkerSupervisor } from './supervisor';
  */
 export class HardwareService {
   private last: HardwareReport | null = null;
-  private inflight: Promise<HardwareReport> | null = null;
+  private inflight: { refresh: boolean; report: Promise<HardwareReport> } | null = null;
   private readonly file: string;
 
   constructor(
@@ -21,11 +21,18 @@ export class HardwareService {
   }
 
   inspect(refresh: boolean): Promise<HardwareReport> {
-    // One matrix at a time: a second caller shares the run in progress.
-    this.inflight ??= this.run(refresh).finally(() => {
-      this.inflight = null;
-    });
-    return this.inflight;
+    // One matrix at a time: a caller shares the run in progress unless it asks for a
+    // fresh test and that run may answer from the cache; then a forced run follows it.
+    const current = this.inflight;
+    if (current !== null && (current.refresh || !refresh)) return current.report;
+    const before = current?.report.catch(() => undefined) ?? Promise.resolve();
+    const report: Promise<HardwareReport> = before
+      .then(() => this.run(refresh))
+      .finally(() => {
+        if (this.inflight?.report === report) this.inflight = null;
+      });
+    this.inflight = { refresh, report };
+    return report;
   }
 
   private async run(refresh: boolean): Promise<HardwareReport> {
