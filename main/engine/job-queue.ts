@@ -211,7 +211,13 @@ export class JobQueue {
     for (const job of this.jobs.values()) {
       if (this.active.size >= limit) return;
       if (job.status !== 'queued') continue;
-      const pressure = (this.options.memoryCheck ?? memoryPressure)();
+      let pressure: string | null;
+      try {
+        pressure = (this.options.memoryCheck ?? memoryPressure)();
+      } catch (error) {
+        this.failUnexpectedly(job.id, error);
+        continue;
+      }
       if (pressure !== this.throttled) {
         this.throttled = pressure;
         this.stateChanged.emit();
@@ -230,34 +236,54 @@ export class JobQueue {
   private launch(job: Job): void {
     const controller = new AbortController();
     this.active.set(job.id, controller);
-    const preset = this.options.presets.get(job.spec.presetId);
-    const work =
-      preset === undefined
-        ? Promise.reject(new Error(`The preset "${job.spec.presetId}" no longer exists.`))
-        : runJob({
-            job,
-            signal: controller.signal,
-            stallTimeoutMs: this.options.stallTimeoutMs(),
-            supervisor: this.options.supervisor,
-            preset,
-            temps: this.temps,
-            move: (status, changes) => this.move(job.id, status, changes),
-            progress: (progress) => this.queueProgress(job.id, progress),
-            probed: (info) => this.keepProbe(job.id, info),
-            note: (warning) => this.annotate(job.id, warning),
-            frameStats: (batch) => this.frameStats.emit({ id: job.id, ...batch }),
-            parallelism: () => Math.max(1, this.options.concurrency() - this.active.size + 1),
-            hardware: this.options.hardware,
-          });
+    // Started inside the executor, so a synchronous throw becomes this job's failure too.
+    const work = new Promise<void>((resolve) => {
+      const preset = this.options.presets.get(job.spec.presetId);
+      if (preset === undefined)
+        throw new Error(`The preset "${job.spec.presetId}" no longer exists.`);
+      resolve(
+        runJob({
+          job,
+          signal: controller.signal,
+          stallTimeoutMs: this.options.stallTimeoutMs(),
+          supervisor: this.options.supervisor,
+          preset,
+          temps: this.temps,
+          move: (status, changes) => this.move(job.id, status, changes),
+          progress: (progress) => this.queueProgress(job.id, progress),
+          probed: (info) => this.keepProbe(job.id, info),
+          note: (warning) => this.annotate(job.id, warning),
+          frameStats: (batch) => this.frameStats.emit({ id: job.id, ...batch }),
+          parallelism: () => Math.max(1, this.options.concurrency() - this.active.size + 1),
+          hardware: this.options.hardware,
+        }),
+      );
+    });
     work
       .catch((error: unknown) => this.settleFailure(job.id, error, controller.signal.aborted))
+      .catch((error: unknown) => this.failUnexpectedly(job.id, error))
       .finally(() => {
         this.active.delete(job.id);
         this.dirtyProgress.delete(job.id);
         this.released.emit(job.id);
         this.pump();
         if (this.active.size === 0) this.drained.emit();
+      })
+      .catch((error: unknown) => {
+        console.error('[framewright] the queue could not move on after a job ended:', error);
       });
+  }
+
+  /** The last resort: whatever went wrong around a job, it ends failed with a sentence. */
+  private failUnexpectedly(id: string, error: unknown): void {
+    const job = this.jobs.get(id);
+    if (job === undefined || isTerminal(job.status)) return;
+    const reason = error instanceof Error ? error.message : String(error);
+    this.move(id, 'failed', {
+      finishedAt: Date.now(),
+      progress: null,
+      error: `Framewright met an unexpected problem with this job: ${reason}`,
+    });
   }
 
   private settleFailure(id: string, error: unknown, cancelled: boolean): void {
