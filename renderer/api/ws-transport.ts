@@ -2,7 +2,8 @@ import type { CallMessage, ReplyMessage } from '../../app/api/contract';
 import type { Transport } from './transport';
 
 // The web host's transport: one WebSocket at /api on the page's origin, reconnecting
-// with backoff. Calls made while disconnected wait for the next connection.
+// with backoff. Calls made while disconnected wait for the next connection; a call
+// that was sent and lost with its connection is rejected and never sent again.
 
 interface Pending {
   resolve(reply: ReplyMessage): void;
@@ -12,7 +13,10 @@ interface Pending {
 const TOKEN_PROBLEM =
   'This Framewright server needs its access token. Open the full address it printed when it started, the one ending in ?token=….';
 
-export function apiSocketUrl(location: Location, token: string | null): string {
+export function apiSocketUrl(
+  location: { readonly href: string; readonly protocol: string },
+  token: string | null,
+): string {
   const url = new URL('api', location.href);
   url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
   url.search = token === null ? '' : `?token=${encodeURIComponent(token)}`;
@@ -22,7 +26,8 @@ export function apiSocketUrl(location: Location, token: string | null): string {
 
 export function webSocketTransport(url: string): Transport {
   const pending = new Map<number, Pending>();
-  const outbox: string[] = [];
+  /** Calls not sent yet, by id, in order: they stay pending across failed attempts. */
+  const outbox = new Map<number, string>();
   const eventListeners = new Set<(message: ReplyMessage) => void>();
   const connectionListeners = new Set<(connected: boolean, problem: string | null) => void>();
   let socket: WebSocket | null = null;
@@ -57,6 +62,14 @@ export function webSocketTransport(url: string): Transport {
     waiting?.resolve(message);
   }
 
+  function rejectPending(error: Error, which: (id: number) => boolean): void {
+    for (const [id, waiting] of pending) {
+      if (!which(id)) continue;
+      pending.delete(id);
+      waiting.reject(error);
+    }
+  }
+
   function connect(): void {
     const ws = new WebSocket(url);
     socket = ws;
@@ -65,9 +78,10 @@ export function webSocketTransport(url: string): Transport {
       opened = true;
       delay = 250;
       setConnected(true);
-      outbox.splice(0).forEach((text) => ws.send(text));
+      outbox.forEach((text) => ws.send(text));
+      outbox.clear();
     });
-    ws.addEventListener('message', (event: MessageEvent<unknown>) => {
+    ws.addEventListener('message', (event: { readonly data: unknown }) => {
       if (typeof event.data !== 'string') return;
       let parsed: ReplyMessage | ReplyMessage[];
       try {
@@ -84,14 +98,16 @@ export function webSocketTransport(url: string): Transport {
       const lost = new Error(
         'The connection to Framewright was lost before it answered. Try again.',
       );
-      pending.forEach((waiting) => waiting.reject(lost));
-      pending.clear();
+      rejectPending(lost, (id) => !outbox.has(id));
       void (async () => {
         if (!opened && (await refusedForToken())) {
           setConnected(false, TOKEN_PROBLEM);
+          // No retry follows, so the calls still waiting end with the reason.
+          rejectPending(new Error(TOKEN_PROBLEM), () => true);
+          outbox.clear();
           return;
         }
-        window.setTimeout(connect, delay);
+        setTimeout(connect, delay);
         delay = Math.min(delay * 2, 5000);
       })();
     });
@@ -103,10 +119,15 @@ export function webSocketTransport(url: string): Transport {
     kind: 'web',
     call(message: CallMessage): Promise<ReplyMessage> {
       return new Promise((resolve, reject) => {
+        // Without the token no connection comes: say so rather than wait forever.
+        if (problem === TOKEN_PROBLEM) {
+          reject(new Error(TOKEN_PROBLEM));
+          return;
+        }
         pending.set(message.id, { resolve, reject });
         const text = JSON.stringify(message);
         if (socket !== null && socket.readyState === WebSocket.OPEN) socket.send(text);
-        else outbox.push(text);
+        else outbox.set(message.id, text);
       });
     },
     onEvent(listener) {
