@@ -54,6 +54,27 @@ const set =
   (p) =>
     void (p[key] = value);
 
+/** Parses the good preset with one change. */
+function parseChanged(change: Change): ReturnType<typeof parsePreset> {
+  const data = structuredClone(good) as Record<string, unknown>;
+  change(data);
+  return parsePreset(data);
+}
+function expectAccepted(change: Change): void {
+  const result = parseChanged(change);
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+}
+/** Refused, with a sentence that starts with the field at fault. */
+function expectRefused(change: Change, expected: RegExp): void {
+  const result = parseChanged(change);
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(
+    result.errors.some((e) => expected.test(e)),
+    result.errors.join('\n'),
+  ).toBe(true);
+}
+
 describe('parsePreset', () => {
   it('accepts a good preset and fills defaults', () => {
     const result = parsePreset(good);
@@ -80,12 +101,7 @@ describe('parsePreset', () => {
     ['audio only', set('video', 'none')],
     ['crf 0 and 63', video({ codec: 'libsvtav1', crf: 63 })],
     ['mp3 VBR quality 9', audio({ codec: 'libmp3lame', quality: 9 })],
-  ])('accepts %s', (_name, change) => {
-    const data = structuredClone(good) as Record<string, unknown>;
-    change(data);
-    const result = parsePreset(data);
-    if (!result.ok) throw new Error(result.errors.join('\n'));
-  });
+  ])('accepts %s', (_name, change) => expectAccepted(change));
 
   // Each bad preset is refused with a sentence that starts with the field at fault.
   it.each<[string, Change, RegExp]>([
@@ -121,7 +137,7 @@ describe('parsePreset', () => {
     [
       'extraArgs adding an input (-i)',
       video({ extraArgs: ['-i', '/etc/passwd'] }),
-      /^video\.extraArgs\.0: -i is not allowed: extra arguments may not set inputs/,
+      /^video\.extraArgs\.0: -i is not allowed for libx264; allowed options: /,
     ],
     [
       'extraArgs mapping streams (-map)',
@@ -172,12 +188,12 @@ describe('parsePreset', () => {
     [
       'extraArgs reading a file through a value',
       video({ extraArgs: ['-x264-params', 'file://etc/passwd'] }),
-      /may not name files or URLs/,
+      /^video\.extraArgs\.1: -x264-params key "file" is not allowed for libx264/,
     ],
     [
       'extraArgs with a filter',
       video({ extraArgs: ['-vf', 'movie=/etc/passwd'] }),
-      /-vf is not allowed/,
+      /^video\.extraArgs\.0: -vf is not allowed for libx264/,
     ],
     [
       'more than 64 extraArgs',
@@ -195,17 +211,7 @@ describe('parsePreset', () => {
     ['audio "none" (a preset always has audio or copies it)', set('audio', 'none'), /^audio: /],
     ['subtitles as a boolean', set('subtitles', true), /^subtitles: /],
     ['a missing container', (p) => void delete p.container, /^container: /],
-  ])('rejects %s, naming the field', (_name, change, expected) => {
-    const data = structuredClone(good) as Record<string, unknown>;
-    change(data);
-    const result = parsePreset(data);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(
-      result.errors.some((e) => expected.test(e)),
-      result.errors.join('\n'),
-    ).toBe(true);
-  });
+  ])('rejects %s, naming the field', (_name, change, expected) => expectRefused(change, expected));
 
   it.each<[string, unknown]>([
     ['null', null],
@@ -232,4 +238,111 @@ describe('parsePreset', () => {
       'video.crf',
     ]);
   });
+});
+
+// Extra options are an allowlist per encoder (encoder-options.ts): anything not listed is
+// refused with a sentence naming the option, and the key inside -x264-params and friends.
+describe('extraArgs allowlist', () => {
+  it.each<[string, Change]>([
+    ['-tune film for x264', video({ extraArgs: ['-tune', 'film'] })],
+    ['-tune with a stream specifier', video({ extraArgs: ['-tune:v', 'film,fastdecode'] })],
+    [
+      'x264 parameters',
+      video({ extraArgs: ['-x264-params', 'keyint=120:bframes=3:deblock=-1,-1'] }),
+    ],
+    [
+      'x265 HDR parameters',
+      video({
+        codec: 'libx265',
+        extraArgs: [
+          '-x265-params',
+          'hdr10=1:master-display=G(13250,34500)B(7500,3000)R(34000,16000)WP(15635,16450)L(10000000,1):max-cll=1000,400',
+          '-tag:v',
+          'hvc1',
+        ],
+      }),
+    ],
+    [
+      'SVT-AV1 parameters',
+      video({ codec: 'libsvtav1', extraArgs: ['-svtav1-params', 'tune=0:film-grain=8'] }),
+    ],
+    ['VP9 options', video({ codec: 'libvpx-vp9', extraArgs: ['-cpu-used', '4', '-g', '240'] })],
+    ['rate control', video({ extraArgs: ['-maxrate', '5M', '-bufsize', '10M'] })],
+    ['AAC coder', audio({ extraArgs: ['-aac_coder', 'fast', '-ac', '2'] })],
+    ['Opus for speech', audio({ codec: 'libopus', extraArgs: ['-application:a', 'voip'] })],
+    ['FLAC level 12', audio({ codec: 'flac', extraArgs: ['-compression_level', '12'] })],
+  ])('accepts %s', (_name, change) => expectAccepted(change));
+
+  it.each<[string, Change, RegExp]>([
+    [
+      'x264 writing raw frames to a file (dump-yuv)',
+      video({ extraArgs: ['-x264-params', 'keyint=120:dump-yuv=/tmp/frames.yuv'] }),
+      /^video\.extraArgs\.1: -x264-params key "dump-yuv" is not allowed for libx264; allowed keys: keyint, /,
+    ],
+    [
+      'x264 options given through -x264opts (stats file)',
+      video({ extraArgs: ['-x264opts', 'stats=/tmp/s.log'] }),
+      /^video\.extraArgs\.1: -x264opts key "stats" is not allowed for libx264/,
+    ],
+    [
+      'x265 writing a CSV log',
+      video({ codec: 'libx265', extraArgs: ['-x265-params', 'csv=/tmp/x.csv'] }),
+      /^video\.extraArgs\.1: -x265-params key "csv" is not allowed for libx265/,
+    ],
+    [
+      'x265 saving analysis data',
+      video({ codec: 'libx265', extraArgs: ['-x265-params', 'analysis-save=/tmp/a.dat'] }),
+      /-x265-params key "analysis-save" is not allowed for libx265/,
+    ],
+    [
+      'SVT-AV1 reading a film grain table',
+      video({ codec: 'libsvtav1', extraArgs: ['-svtav1-params', 'fgs-table=/tmp/grain.tbl'] }),
+      /-svtav1-params key "fgs-table" is not allowed for libsvtav1/,
+    ],
+    [
+      'a parameter without a value',
+      video({ extraArgs: ['-x264-params', 'keyint'] }),
+      /-x264-params key "keyint" needs a whole number, or infinite \(as keyint=value\), not ""/,
+    ],
+    [
+      'a parameter value that is a path',
+      video({ extraArgs: ['-x264-params', 'keyint=../../x'] }),
+      /-x264-params key "keyint" needs a whole number/,
+    ],
+    [
+      'an x264 option ffmpeg has but the list leaves out (-passlogfile)',
+      video({ extraArgs: ['-passlogfile', '/tmp/pass'] }),
+      /^video\.extraArgs\.0: -passlogfile is not allowed for libx264; allowed options: /,
+    ],
+    [
+      'an unknown -tune word',
+      video({ extraArgs: ['-tune', '/etc/passwd'] }),
+      /^video\.extraArgs\.1: -tune needs one or more of film, .* for libx264, not "\/etc\/passwd"/,
+    ],
+    [
+      'an x264 option given to x265',
+      video({ codec: 'libx265', extraArgs: ['-x264-params', 'keyint=60'] }),
+      /^video\.extraArgs\.0: -x264-params is not allowed for libx265/,
+    ],
+    [
+      'a video option in the audio settings',
+      audio({ extraArgs: ['-b:v', '5M'] }),
+      /^audio\.extraArgs\.0: -b:v is not allowed for aac/,
+    ],
+    [
+      'an AAC option given to Opus',
+      audio({ codec: 'libopus', extraArgs: ['-aac_coder', 'fast'] }),
+      /^audio\.extraArgs\.0: -aac_coder is not allowed for libopus; allowed options: .*-application/,
+    ],
+    [
+      'an Opus application that does not exist',
+      audio({ codec: 'libopus', extraArgs: ['-application', 'music'] }),
+      /^audio\.extraArgs\.1: -application needs one of voip, audio, lowdelay for libopus, not "music"/,
+    ],
+    [
+      'metadata copied from another input',
+      audio({ extraArgs: ['-map_metadata', '1'] }),
+      /^audio\.extraArgs\.1: -map_metadata needs -1 for aac, not "1"/,
+    ],
+  ])('refuses %s, naming the option', (_name, change, expected) => expectRefused(change, expected));
 });

@@ -1,62 +1,27 @@
 import { z } from 'zod';
 import { HardwareChoiceSchema } from '../hardware/model';
+import { extraArgsProblems, ExtraArgsSchema } from './extra-args';
 
 // A preset is data (resources/presets/*.json, or a user's JSON file), validated here.
 
 const Id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use lowercase letters, digits and dashes');
-/**
- * Extra ffmpeg options: options only, never inputs, outputs or protocols. `-lavfi` is
- * another name for `-filter_complex`, and after `--` ffmpeg reads every word as a file.
- */
-/** Options that could read or write files, add inputs or outputs, or change protocols. */
-const FORBIDDEN_OPTION =
-  /^-(i|f|y|n|map|map_channel|filter.*|vf|af|lavfi|protocol_whitelist|attach|dump_attachment|vstats.*|passlogfile|progress|report|stats_file|sdp_file|fpre|[avs]?pre|x26[45]-?stats|metadata)$/;
-const OPTION_NAME = /^-[A-Za-z][A-Za-z0-9_:.-]*$/;
-
-/**
- * Extra encoder options as `-option value` pairs, never a bare word (ffmpeg would read
- * it as another output file) and never an option that touches files or streams.
- */
-const ExtraArgs = z
-  .array(z.string().max(200))
-  .max(64)
-  .superRefine((args, ctx) => {
-    if (args.length % 2 !== 0) {
-      ctx.addIssue({ code: 'custom', message: 'extra arguments must be "-option", "value" pairs' });
-      return;
-    }
-    for (let i = 0; i < args.length; i += 2) {
-      const option = args[i] ?? '';
-      if (!OPTION_NAME.test(option)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [i],
-          message: `"${option}" is not an option name; extra arguments must be "-option", "value" pairs`,
-        });
-      } else if (FORBIDDEN_OPTION.test(option)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [i],
-          message: `${option} is not allowed: extra arguments may not set inputs, outputs, mapping, filters, files or protocols`,
-        });
-      }
-      const value = args[i + 1] ?? '';
-      if (
-        /(^|[=:,])(file|https?|tcp|udp|rtmp|concat|subfile|data)?:\/\/|^file:|movie=/.test(value)
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [i + 1],
-          message: 'extra argument values may not name files or URLs',
-        });
-      }
-    }
-  });
-
 export const VideoCodecSchema = z.enum(['libx264', 'libx265', 'libsvtav1', 'libvpx-vp9', 'libvpx']);
 export const AudioCodecSchema = z.enum(['aac', 'libmp3lame', 'libopus', 'flac']);
+export type VideoCodec = z.infer<typeof VideoCodecSchema>;
+export type AudioCodec = z.infer<typeof AudioCodecSchema>;
+
+/** Refuses extraArgs that the settings' encoder does not list (encoder-options.ts). */
+const allowedExtraArgs =
+  (stream: 'v' | 'a') =>
+  (
+    settings: { codec: VideoCodec | AudioCodec; extraArgs: string[] },
+    ctx: z.core.$RefinementCtx,
+  ): void => {
+    for (const { index, message } of extraArgsProblems(settings.codec, stream, settings.extraArgs))
+      ctx.addIssue({ code: 'custom', path: ['extraArgs', index], message });
+  };
 
 export const VideoSettingsSchema = z
   .object({
@@ -71,9 +36,10 @@ export const VideoSettingsSchema = z
       .optional(),
     /** Largest output height; taller sources are scaled down with aspect kept. */
     maxHeight: z.number().int().min(16).max(8640).optional(),
-    extraArgs: ExtraArgs.default([]),
+    extraArgs: ExtraArgsSchema.default([]),
   })
-  .strict();
+  .strict()
+  .superRefine(allowedExtraArgs('v'));
 export type VideoSettings = z.infer<typeof VideoSettingsSchema>;
 
 export const AudioSettingsSchema = z
@@ -82,9 +48,12 @@ export const AudioSettingsSchema = z
     bitrateKbps: z.number().int().min(8).max(1536).optional(),
     /** libmp3lame VBR quality 0 (best) .. 9. */
     quality: z.number().int().min(0).max(9).optional(),
-    extraArgs: ExtraArgs.default([]),
+    /** Surround tracks: keep their channels (the default) or mix them down to stereo. */
+    mixdown: z.enum(['keep', 'stereo']).optional(),
+    extraArgs: ExtraArgsSchema.default([]),
   })
-  .strict();
+  .strict()
+  .superRefine(allowedExtraArgs('a'));
 export type AudioSettings = z.infer<typeof AudioSettingsSchema>;
 
 export const ContainerSchema = z.enum(['mp4', 'matroska', 'webm', 'ipod', 'mp3', 'ogg', 'flac']);
