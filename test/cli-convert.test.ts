@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli';
@@ -169,5 +169,58 @@ describe('usage errors', () => {
     const result = await runCli(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
+  });
+});
+
+describe('custom preset extra options', () => {
+  /** Converts one clip with a preset file holding these settings (id "tuned"). */
+  async function convertWith(video: Record<string, unknown>, audio: Record<string, unknown>) {
+    const dir = tempDir();
+    const file = path.join(dir, 'preset.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'tuned',
+        name: 'Tuned',
+        container: 'mp4',
+        extension: '.mp4',
+        video: { codec: 'libx264', crf: 30, speed: 'ultrafast', pixelFormat: 'yuv420p', ...video },
+        audio: { codec: 'aac', bitrateKbps: 96, ...audio },
+      }),
+    );
+    const clip = makeClip(path.join(dir, 'a.mkv'));
+    const out = path.join(dir, 'out');
+    const args = ['convert', clip, '--preset-file', file, '--preset', 'tuned', '--out', out];
+    return { dir, result: await runCli([...args, '--json']) };
+  }
+
+  it('refuses a preset file whose -x264-params writes a file: exit 2, a sentence naming it, nothing written', async () => {
+    const dump = path.join(tempDir(), 'frames.yuv');
+    const { dir, result } = await convertWith(
+      { extraArgs: ['-x264-params', `dump-yuv=${dump}`] },
+      {},
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /video\.extraArgs\.1: -x264-params key "dump-yuv" is not allowed for libx264; allowed keys: /,
+    );
+    expect(readdirSync(dir).sort()).toEqual(['a.mkv', 'preset.json']);
+    expect(existsSync(dump)).toBe(false);
+  });
+
+  it('converts with allowed extra options, which reach the encoder', async () => {
+    const { result } = await convertWith(
+      { extraArgs: ['-tune', 'film', '-x264-params', 'keyint=12:bframes=2'] },
+      { extraArgs: ['-aac_coder', 'fast'] },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const output = firstJob(result.stdout)?.output ?? '';
+    expect(decodeErrors(output)).toBe('');
+    // x264 writes its settings into the stream: the listed options took effect.
+    const settings = /x264 - core .*? options: ([^\0]*)/.exec(readFileSync(output, 'latin1'))?.[1];
+    expect(settings).toMatch(/ keyint=12 /);
+    expect(settings).toMatch(/ bframes=2 /);
+    expect(settings).toMatch(/ psy_rd=1\.00:0\.15 /); // -tune film
   });
 });

@@ -2,8 +2,12 @@ import type { Settings } from '../../app/api/settings';
 import { createEngine, type Engine } from '../engine/engine';
 import { forkLauncher } from '../engine/worker-port';
 import { defaultOutDir, presetsDir, workerPath } from './paths';
+import { UsageError } from './usage';
 
-/** An in-memory engine for one CLI command (no saved queue). */
+/**
+ * An in-memory engine for one CLI command (no saved queue). A --preset-file that cannot
+ * be read or is not a valid preset is a usage error (exit 2), its sentence naming the fault.
+ */
 export async function cliEngine(
   overrides: Partial<Settings> = {},
   presetFiles: string[] = [],
@@ -22,13 +26,13 @@ export async function cliEngine(
       text = await readFile(file, 'utf8');
     } catch {
       await engine.dispose();
-      throw new Error(`The preset file ${file} could not be read.`);
+      throw new UsageError(`The preset file ${file} could not be read.`);
     }
     try {
       engine.presetStore.addTransient(engine.presetStore.parse(text, file));
     } catch (error) {
       await engine.dispose();
-      throw error;
+      throw new UsageError(error instanceof Error ? error.message : String(error));
     }
   }
   return engine;

@@ -81,7 +81,7 @@ export class PresetStore {
   }
 
   async import(json: string): Promise<Preset> {
-    const preset = this.parse(json);
+    const preset = this.parse(json, 'The imported file');
     if (this.builtIn.has(preset.id))
       throw new UserFacingError(
         `"${preset.id}" is a built-in preset; give yours another id.`,
