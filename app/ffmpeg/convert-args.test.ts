@@ -187,7 +187,7 @@ describe('convert arguments, case by case', () => {
     });
     expect(args.slice(FFMPEG_PREFIX.length)).toEqual(
       words(
-        '-i file:/in/x.mp4 -map 0:0 -map 0:1 -map 0:2 -map 0:3 -c:v libx264 -crf 22 -preset medium -pix_fmt yuv420p -fps_mode passthrough -c:a aac -b:a 160k -c:s:0 mov_text -map_metadata 0 -map_chapters 0 -dn -movflags +faststart -f mp4 file:/out/o.tmp',
+        '-i file:/in/x.mp4 -map 0:0 -map 0:1 -map 0:2 -map 0:3 -c:v libx264 -crf 22 -preset medium -pix_fmt yuv420p -fps_mode passthrough -c:a aac -b:a:0 80k -b:a:1 80k -c:s:0 mov_text -map_metadata 0 -map_chapters 0 -dn -movflags +faststart -f mp4 file:/out/o.tmp',
       ),
     );
     expect(warnings).toEqual([]);
@@ -229,7 +229,9 @@ describe('convert arguments, case by case', () => {
         '4',
       ]),
     );
-    expect(valuesOf(args, '-af')).toEqual(['aformat=channel_layouts=7.1|5.1|stereo|mono']);
+    // Mono tracks keep their layout and get half the stereo rate each.
+    expect(args.filter((a) => a.startsWith('-filter') || a === '-af')).toEqual([]);
+    expect([...valuesOf(args, '-b:a:0'), ...valuesOf(args, '-b:a:1')]).toEqual(['64k', '64k']);
     expect(warnings).toEqual([
       'Subtitle track #3 (hdmv_pgs_subtitle, eng) was dropped: VP9 WebM cannot carry picture-based subtitles.',
     ]);
@@ -319,6 +321,8 @@ describe('convert arguments, case by case', () => {
       index: 9,
       codec_type: 'video',
       codec_name: 'h264',
+      width: 320,
+      height: 240,
       disposition: { default: 0, attached_pic: 0 },
     };
     const tracks = mapTracks(preset('h264-mp4'), { ...media, streams: [...media.streams, second] });

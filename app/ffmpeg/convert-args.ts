@@ -1,7 +1,17 @@
 import type { Plan } from '../jobs/plan';
-import type { MediaInfo } from '../media/model';
+import type { MediaInfo, ProbeStream } from '../media/model';
 import type { AudioSettings, Preset, VideoSettings } from '../presets/schema';
 import { hardwareVideoArgs, type HardwareEncoder } from '../hardware/encoder-args';
+import { audioTrackArgs } from './audio-layout';
+import {
+  alignFilters,
+  alignmentOf,
+  outputAlignment,
+  pictureOf,
+  scaleFilters,
+  targetPixelFormat,
+  type PictureIn,
+} from './picture';
 import { FFMPEG_PREFIX, fileUrl } from './safety';
 import { mapTracks } from './track-map';
 
@@ -12,23 +22,8 @@ import { mapTracks } from './track-map';
 /** Every frame passes with its own timestamp: none duplicated or dropped (VFR kept). */
 const PASSTHROUGH = ['-fps_mode', 'passthrough'] as const;
 
-/** Never upscale; keep the aspect ratio; even width for 4:2:0. */
-function scaleFilter(settings: VideoSettings): string[] {
-  return settings.maxHeight === undefined ? [] : [`scale=-2:'min(${settings.maxHeight},ih)'`];
-}
-
-function hardwareArgs(
-  settings: VideoSettings,
-  hw: HardwareEncoder,
-  pre: readonly string[] = [],
-): string[] {
-  const { filters, codec } = hardwareVideoArgs(hw, settings);
-  const chain = [...pre, ...scaleFilter(settings), ...filters];
-  // Software-encoder extraArgs (x264/x265 options) do not apply to hardware encoders.
-  return [...codec, ...(chain.length ? ['-vf', chain.join(',')] : []), ...PASSTHROUGH];
-}
-
-function videoArgs(settings: VideoSettings, pre: readonly string[] = []): string[] {
+/** Encoder options for the preset's video in software; the filter chain comes separately. */
+function softwareCodecArgs(settings: VideoSettings): string[] {
   const args = ['-c:v', settings.codec, '-crf', String(settings.crf)];
   if (settings.codec === 'libvpx-vp9' || settings.codec === 'libvpx') args.push('-b:v', '0');
   if (settings.speed !== undefined) {
@@ -36,18 +31,13 @@ function videoArgs(settings: VideoSettings, pre: readonly string[] = []): string
   }
   if (settings.codec === 'libvpx-vp9') args.push('-row-mt', '1');
   if (settings.pixelFormat !== undefined) args.push('-pix_fmt', settings.pixelFormat);
-  const chain = [...pre, ...scaleFilter(settings)];
-  if (chain.length > 0) args.push('-vf', chain.join(','));
-  return [...args, ...PASSTHROUGH, ...settings.extraArgs];
+  return args;
 }
 
-function audioArgs(settings: AudioSettings): string[] {
+function audioArgs(settings: AudioSettings, streams: readonly ProbeStream[]): string[] {
   const args = ['-c:a', settings.codec];
-  if (settings.bitrateKbps !== undefined) args.push('-b:a', `${settings.bitrateKbps}k`);
   if (settings.quality !== undefined) args.push('-q:a', String(settings.quality));
-  // libopus rejects layouts such as 5.1(side); fold them to the nearest one it takes.
-  if (settings.codec === 'libopus') args.push('-af', 'aformat=channel_layouts=7.1|5.1|stereo|mono');
-  return [...args, ...settings.extraArgs];
+  return [...args, ...audioTrackArgs(settings, streams), ...settings.extraArgs];
 }
 
 export interface ConvertPlanInput {
@@ -71,21 +61,44 @@ export function fitFilter({ width, height }: Canvas): string {
   return `scale=${width}:${height}:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2,setsar=1`;
 }
 
-/** The encoder options for the preset's video, software or hardware, with any filter chain. */
-export function videoCodecArgs(
+/**
+ * The one ordered filter chain for the video: the caller's filters (`pre`), then either the
+ * `fit` canvas or the crop to the output's alignment and the maxHeight scale, then the
+ * pixel format (software) or the device upload (hardware). Hardware encoders take 4:2:0
+ * (NV12 or yuv420p) input, so they get even sizes, the alignment that format needs.
+ */
+export function videoFilters(
   settings: VideoSettings,
   hw: HardwareEncoder | null,
   fit: Canvas | null,
+  picture: PictureIn,
   pre: readonly string[] = [],
 ): string[] {
-  if (fit === null) return hw !== null ? hardwareArgs(settings, hw, pre) : videoArgs(settings, pre);
-  const plain: VideoSettings = { ...settings, maxHeight: undefined };
-  const codec = hw !== null ? hardwareArgs(plain, hw) : videoArgs(plain);
-  const extra = hw !== null ? hardwareVideoArgs(hw, plain).filters : [];
+  const unit = hw === null ? outputAlignment(settings) : alignmentOf('nv12');
+  const size =
+    fit === null
+      ? [...alignFilters(picture, unit), ...scaleFilters(settings, unit)]
+      : [fitFilter(fit)];
+  const format = targetPixelFormat(settings, picture.pixFmt);
+  const last =
+    hw !== null
+      ? hardwareVideoArgs(hw, settings).filters
+      : format === null
+        ? []
+        : [`format=${format}`];
+  return [...pre, ...size, ...last];
+}
+
+/** The encoder options for the preset's video, software or hardware, with its filter chain. */
+export function videoCodecArgs(...input: Parameters<typeof videoFilters>): string[] {
+  const [settings, hw] = input;
+  const chain = videoFilters(...input);
+  // Software-encoder extraArgs (x264/x265 options) do not apply to hardware encoders.
   return [
-    ...codec.filter((_, i, all) => all[i] !== '-vf' && all[i - 1] !== '-vf'),
-    '-vf',
-    [fitFilter(fit), ...extra].join(','),
+    ...(hw !== null ? hardwareVideoArgs(hw, settings).codec : softwareCodecArgs(settings)),
+    ...(chain.length > 0 ? ['-vf', chain.join(',')] : []),
+    ...PASSTHROUGH,
+    ...(hw !== null ? [] : settings.extraArgs),
   ];
 }
 
@@ -104,7 +117,9 @@ export function outputArgs(
   if (preset.video === 'copy' && preset.audio === 'copy') args.push('-map', `${other}:t?`);
   if (layout.videoRef !== null) args.push(...layout.video);
   if (tracks.audio.length > 0)
-    args.push(...(preset.audio === 'copy' ? ['-c:a', 'copy'] : audioArgs(preset.audio)));
+    args.push(
+      ...(preset.audio === 'copy' ? ['-c:a', 'copy'] : audioArgs(preset.audio, tracks.audio)),
+    );
   tracks.subtitles.forEach(({ codec }, i) => args.push(`-c:s:${i}`, codec));
   // Keep container metadata and chapters; drop data tracks the container may refuse.
   args.push('-map_metadata', String(other), '-map_chapters', String(other), '-dn');
@@ -130,7 +145,11 @@ export function buildConvertArgs({
   const hw = typeof video === 'object' && tracks.video !== undefined ? hardware : null;
   const setup = hw === null || typeof video !== 'object' ? [] : hardwareVideoArgs(hw, video).global;
   const videoArgsList =
-    video === 'copy' ? ['-c:v', 'copy'] : video === 'none' ? [] : videoCodecArgs(video, hw, fit);
+    video === 'copy'
+      ? ['-c:v', 'copy']
+      : video === 'none'
+        ? []
+        : videoCodecArgs(video, hw, fit, pictureOf(tracks.video));
   const args: string[] = [
     ...FFMPEG_PREFIX,
     ...setup,

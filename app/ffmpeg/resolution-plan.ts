@@ -7,6 +7,7 @@ import type { HardwareEncoder } from '../hardware/encoder-args';
 import { hardwareVideoArgs } from '../hardware/encoder-args';
 import type { Preset, VideoSettings } from '../presets/schema';
 import { buildConvertPlan, outputArgs, videoCodecArgs, type Canvas } from './convert-args';
+import { pictureOf } from './picture';
 import { FFMPEG_PREFIX, fileUrl } from './safety';
 import { mapTracks } from './track-map';
 
@@ -120,10 +121,14 @@ export function buildReinitPlan({
         '-dn',
         // The explicit size pins the encoder to this segment's own size even when decoding
         // starts at an earlier keyframe of another size (VP9/AV1 change without keyframes).
-        ...videoCodecArgs(settings, hardware, null, [
-          `select=${select}`,
-          `scale=${segment.width}:${segment.height}`,
-        ]),
+        // Odd segment sizes are then cropped to what the encoder takes, like any picture.
+        ...videoCodecArgs(
+          settings,
+          hardware,
+          null,
+          { ...pictureOf(stream), width: segment.width, height: segment.height },
+          [`select=${select}`, `scale=${segment.width}:${segment.height}`],
+        ),
         // Timestamps at the source's own time base, so the join can be exact.
         '-enc_time_base',
         '-1',
