@@ -5,13 +5,15 @@ import {
   isTextSubtitle,
   preferredStream,
   subtitleStreams,
+  unusableReason,
   videoStreams,
 } from '../media/streams';
 import type { Container, Preset } from '../presets/schema';
 
 // Decides which input streams go to the output and how subtitles are carried:
 // all audio tracks (or the preferred one), subtitles where the container can hold
-// them, with a warning for each track left behind.
+// them, with a warning for each track left behind. Streams the probe shows cannot be
+// decoded (damaged files list phantom ones) are left out first, each with a warning.
 
 export interface SubtitlePlan {
   stream: ProbeStream;
@@ -42,8 +44,26 @@ function label(stream: ProbeStream): string {
   return `#${stream.index} (${stream.codec_name ?? 'unknown'}${lang && lang !== 'und' ? `, ${lang}` : ''})`;
 }
 
-export function mapTracks(preset: Preset, info: MediaInfo): TrackMap {
+const KIND: Record<string, string> = { video: 'Video', audio: 'Audio', subtitle: 'Subtitle' };
+
+/** The streams worth mapping, and a warning naming each one left out. */
+function usableStreams(info: MediaInfo): { info: MediaInfo; warnings: string[] } {
   const warnings: string[] = [];
+  const streams = info.streams.filter((stream) => {
+    const kind = KIND[stream.codec_type ?? ''];
+    if (kind === undefined || isAttachedPicture(stream)) return true;
+    const reason = unusableReason(stream);
+    if (reason === null) return true;
+    warnings.push(
+      `${kind} track ${label(stream)} was left out: ${reason}, so it cannot be converted.`,
+    );
+    return false;
+  });
+  return { info: { ...info, streams }, warnings };
+}
+
+export function mapTracks(preset: Preset, probed: MediaInfo): TrackMap {
+  const { info, warnings } = usableStreams(probed);
   const wantsVideo = preset.video !== 'none';
   const videos = videoStreams(info);
   const video = wantsVideo ? videos[0] : undefined;

@@ -81,3 +81,31 @@ export function describeStream(stream: ProbeStream): string {
   if (lang !== undefined && lang !== 'und') parts.push(lang);
   return parts.join(', ');
 }
+
+/**
+ * Why a stream cannot be decoded or encoded, from what the probe says of it, or null
+ * when it looks usable. Damaged files list phantom streams (an audio track with sample
+ * rate 0, a video track with no size or codec); mapping one explicitly fails the run.
+ */
+export function unusableReason(stream: ProbeStream): string | null {
+  const codec = stream.codec_name;
+  if (codec === undefined || codec === '' || codec === 'unknown' || codec === 'none')
+    return 'its codec is unknown';
+  if (stream.codec_type === 'video' && !isAttachedPicture(stream)) {
+    if (!(Number(stream.width) > 0) || !(Number(stream.height) > 0))
+      return 'it has no picture size';
+  }
+  if (stream.codec_type === 'audio') {
+    if (!(Number(stream.sample_rate) > 0)) return 'it has no sample rate';
+    if (stream.channels !== undefined && !(stream.channels > 0)) return 'it has no channels';
+  }
+  return null;
+}
+
+/** The same file described with only its main video and audio: the fallback when a run fails. */
+export function mainStreamsOnly(info: MediaInfo): MediaInfo {
+  const usable = (streams: ProbeStream[]): ProbeStream[] =>
+    streams.filter((s) => unusableReason(s) === null);
+  const keep = [usable(videoStreams(info))[0], preferredStream(usable(audioStreams(info)))];
+  return { ...info, streams: info.streams.filter((s) => keep.includes(s)) };
+}

@@ -10,6 +10,7 @@ import { withSourceSizes, type FrameStatsBatch } from '../../app/jobs/frame-stat
 import type { Progress } from '../../app/jobs/progress';
 import type { JobStatus } from '../../app/jobs/state';
 import type { MediaInfo } from '../../app/media/model';
+import { mainStreamsOnly } from '../../app/media/streams';
 import type { Preset } from '../../app/presets/schema';
 import { commitOutput, decideOutput, discard, reserveTemp } from './output';
 import type { WorkerSupervisor } from './supervisor';
@@ -67,6 +68,12 @@ function isHardwareFailure(error: unknown): boolean {
   );
 }
 
+/** The run itself failed on this input (not a cancel, a stall or a full disk): worth one slimmer try. */
+function isInputFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'exit' || code === 'crashed';
+}
+
 export async function runJob(ctx: JobContext): Promise<void> {
   const { job, signal, supervisor } = ctx;
   ctx.move('probing', {
@@ -104,10 +111,10 @@ export async function runJob(ctx: JobContext): Promise<void> {
   }
 
   const encoder = await chooseEncoder(ctx);
-  const planFor = (hardware: HardwareEncoder | null): Plan => {
+  const planFor = (hardware: HardwareEncoder | null, source: MediaInfo = info): Plan => {
     const built = buildPlanFor({
       preset: ctx.preset,
-      info,
+      info: source,
       output: decision.temp,
       workDir: `${decision.temp}.parts`,
       hardware,
@@ -154,17 +161,33 @@ export async function runJob(ctx: JobContext): Promise<void> {
             ctx.frameStats(withSourceSizes(batch, info, steps[batch.stepIndex])),
         },
       );
+    let ran = plan.steps;
     let result;
     try {
-      result = await run(plan.steps);
+      result = await run(ran);
     } catch (error) {
-      if (encoder.hw === null || signal.aborted || !isHardwareFailure(error)) throw error;
-      // Hardware failed to start or run: one more try in software, and say so.
-      ctx.note(`Fell back to software: ${encoder.hw.encoder} failed (${(error as Error).message})`);
-      result = await run(planFor(null).steps);
+      if (signal.aborted) throw error;
+      if (encoder.hw !== null && isHardwareFailure(error)) {
+        // Hardware failed to start or run: one more try in software, and say so.
+        ctx.note(
+          `Fell back to software: ${encoder.hw.encoder} failed (${(error as Error).message})`,
+        );
+        ran = planFor(null).steps;
+      } else {
+        const slim = mainStreamsOnly(info);
+        if (!isInputFailure(error) || slim.streams.length >= info.streams.length) throw error;
+        // One more try with what plain ffmpeg would pick: the main video and audio.
+        ctx.note(
+          `Converted with only the main video and audio: the first try with every track failed (${(error as Error).message})`,
+        );
+        const retry = planFor(encoder.hw, slim);
+        for (const file of retry.files) await writeFile(file.path, file.content);
+        ran = retry.steps;
+      }
+      result = await run(ran);
     }
     signal.throwIfAborted();
-    checkCompleteness(ctx, info, plan.steps, result);
+    checkCompleteness(ctx, info, ran, result);
     ctx.move('finalizing', { log: result.log });
     // The commit is the point of no return: a cancel before it discards the temp file;
     // after it the file stays (under 'overwrite' the old one is already gone) and the job is done.
