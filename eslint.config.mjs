@@ -1,5 +1,5 @@
-// Lint enforces the process boundaries of ARCHITECTURE.md: each top-level folder may
-// import only what its row of the folder table allows.
+// Lint enforces the process boundaries of docs/ARCHITECTURE.md: each top-level folder may
+// import only what its row of the Folders table allows.
 import { existsSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 
@@ -33,7 +33,7 @@ function forbid(patterns, paths = []) {
 const noSpawn = {
   name: 'node:child_process',
   importNames: spawners,
-  message: 'Only native/ starts programs (ARCHITECTURE.md). Ask the worker instead.',
+  message: 'Only native/ starts programs (docs/ARCHITECTURE.md). Ask the worker instead.',
 };
 
 export default tseslint.config(
@@ -93,14 +93,27 @@ export default tseslint.config(
     rules: forbid([
       [nodeOnly, 'app/ is pure and platform-neutral: no Node APIs.'],
       [['electron', 'react', 'react-dom', 'zustand'], 'app/ is pure: no Electron or UI.'],
-      [['**/native/**', '**/main/**', '**/renderer/**'], 'app/ imports nothing of ours.'],
+      [
+        ['**/native/**', '**/main/**', '**/renderer/**', '**/platform/**'],
+        'app/ imports nothing of ours.',
+      ],
     ]),
+  },
+  {
+    files: ['platform/**/*.ts'],
+    rules: forbid(
+      [
+        [['electron', 'react', 'react-dom', 'zustand'], 'platform/ has no Electron or UI.'],
+        [['**/native/**', '**/main/**', '**/renderer/**'], 'platform/ may import app/ only.'],
+      ],
+      [{ name: 'node:child_process', message: 'platform/ starts no programs: only native/ does.' }],
+    ),
   },
   {
     files: ['native/**/*.ts'],
     rules: forbid([
       [['electron', 'react', 'react-dom', 'zustand'], 'The worker has no Electron or UI.'],
-      [['**/main/**', '**/renderer/**'], 'native/ may import app/ only.'],
+      [['**/main/**', '**/renderer/**'], 'native/ may import app/ and platform/ only.'],
     ]),
   },
   {
@@ -136,7 +149,7 @@ export default tseslint.config(
     rules: forbid([
       [nodeOnly, 'The renderer is sandboxed: no Node APIs.'],
       [
-        ['electron', '**/native/**', '**/main/**'],
+        ['electron', '**/native/**', '**/main/**', '**/platform/**'],
         'The renderer imports app/ types and schemas only.',
       ],
     ]),

@@ -4,7 +4,13 @@ import { defineConfig } from 'vitest/config';
 // test/global-setup.ts builds dist/ once, since engine tests fork the bundled worker.
 export default defineConfig({
   test: {
-    include: ['app/**/*.test.ts', 'native/**/*.test.ts', 'main/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'app/**/*.test.ts',
+      'native/**/*.test.ts',
+      'platform/**/*.test.ts',
+      'main/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

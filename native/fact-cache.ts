@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../platform/atomic-file';
+import { userCacheDir } from '../platform/folders';
 
 // Facts about programs that only change when the program file changes (ffmpeg's
 // version and build, whether bubblewrap works): remembered per path, size and
@@ -9,10 +10,11 @@ import path from 'node:path';
 
 type Facts = Record<string, unknown>;
 let memory: Facts | null = null;
+/** Writes run one after another, so the file ends with the latest facts. */
+let writing: Promise<void> = Promise.resolve();
 
 function cacheFile(): string {
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'framewright', 'program-facts.json');
+  return path.join(userCacheDir(), 'program-facts.json');
 }
 
 function load(): Facts {
@@ -48,13 +50,18 @@ export function remember(key: string | null, value: unknown): void {
   if (key === null) return;
   const facts = { ...load(), [key]: value };
   memory = facts;
-  try {
-    const file = cacheFile();
-    mkdirSync(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(facts));
-    renameSync(temp, file);
-  } catch {
-    // A cache that cannot be written only costs time.
-  }
+  writing = writing.then(async () => {
+    try {
+      const file = cacheFile();
+      mkdirSync(path.dirname(file), { recursive: true });
+      await writeFileAtomic(file, JSON.stringify(facts));
+    } catch {
+      // A cache that cannot be written only costs time.
+    }
+  });
+}
+
+/** Resolves when every fact remembered so far is on disk (or given up); before exit. */
+export function factsWritten(): Promise<void> {
+  return writing;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../app/api/settings';
 import type { Job } from '../app/jobs/job';
-import { writeFileAtomic } from '../main/engine/atomic-file';
+import { writeFileAtomic } from '../platform/atomic-file';
 import { StateFile } from '../main/engine/persistence';
 import { testEngine } from './helpers/engine';
 import { tempDir } from './helpers/media';

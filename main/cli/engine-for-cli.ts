@@ -1,7 +1,8 @@
 import type { Settings } from '../../app/api/settings';
 import { createEngine, type Engine } from '../engine/engine';
 import { forkLauncher } from '../engine/worker-port';
-import { defaultOutDir, presetsDir, workerPath } from './paths';
+import { defaultOutDir } from '../../platform/folders';
+import { presetsDir, workerPath } from './paths';
 import { UsageError } from './usage';
 
 /**

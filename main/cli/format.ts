@@ -2,23 +2,11 @@ import type { Job } from '../../app/jobs/job';
 import type { Progress } from '../../app/jobs/progress';
 import { formatClock } from '../../app/util/clock';
 
-// Human output helpers: quoting for copy-paste, sizes, durations, one-line progress.
+// Human output helpers: quoting for copy-paste, one-line progress (sizes: app/util/format.ts).
 
 /** Quotes an argument for a POSIX shell, for display only (we never run a shell). */
 export function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
 export function progressLine(

@@ -2,39 +2,13 @@ import { existsSync } from 'node:fs';
 import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import { AddJobsInputSchema } from '../../app/api/contract';
 import { isTerminal } from '../../app/jobs/state';
+import { MEDIA_EXTENSIONS } from '../../app/media/extensions';
 import type { Engine } from '../engine/engine';
 
 // What the desktop adds to the api: native dialogs, the file manager, files from the OS
 // and the menu. Each goes through the engine like any renderer call.
 
 export type PickKind = 'files-and-folders' | 'files' | 'folder';
-
-const MEDIA_EXTENSIONS = [
-  'mp4',
-  'm4v',
-  'mkv',
-  'mov',
-  'webm',
-  'avi',
-  'wmv',
-  'flv',
-  'ts',
-  'mts',
-  'm2ts',
-  'mpg',
-  'mpeg',
-  'ogv',
-  '3gp',
-  'mxf',
-  'y4m',
-  'mp3',
-  'm4a',
-  'aac',
-  'flac',
-  'wav',
-  'ogg',
-  'opus',
-];
 
 export interface DesktopActions {
   addPaths(paths: string[]): Promise<void>;
@@ -81,7 +55,7 @@ export function createActions(
           kind === 'folder'
             ? []
             : [
-                { name: 'Video and audio', extensions: MEDIA_EXTENSIONS },
+                { name: 'Video and audio', extensions: [...MEDIA_EXTENSIONS] },
                 { name: 'All files', extensions: ['*'] },
               ],
       };

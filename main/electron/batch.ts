@@ -1,5 +1,6 @@
 import type { Job } from '../../app/jobs/job';
 import { isTerminal, type JobStatus } from '../../app/jobs/state';
+import { plural } from '../../app/util/format';
 
 // Follows one batch of work for the taskbar/dock progress bar and the "batch finished"
 // notification. A batch opens when a job becomes active and ends when nothing is active
@@ -113,16 +114,12 @@ export class BatchTracker {
   }
 }
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** The notification sentence for a finished batch. */
 export function summarySentence(summary: BatchSummary): string {
   const { done, failed, cancelled } = summary;
   if (done === 0 && failed === 0)
     return cancelled === 1 ? 'The job was cancelled.' : `All ${cancelled} jobs were cancelled.`;
-  if (failed === 0 && cancelled === 0) return `${count(done, 'file', 'files')} converted.`;
+  if (failed === 0 && cancelled === 0) return `${plural(done, 'file', 'files')} converted.`;
   const parts = [`${done} converted`];
   if (failed > 0) parts.push(`${failed} failed`);
   if (cancelled > 0) parts.push(`${cancelled} cancelled`);

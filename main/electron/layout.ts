@@ -1,6 +1,6 @@
-import os from 'node:os';
 import path from 'node:path';
 import { app } from 'electron';
+import { defaultOutDir } from '../../platform/folders';
 
 // Where the app's files are, from a checkout (dist/ built by scripts/build.mjs) or from a
 // package made by electron-builder (dist/ inside app.asar, presets in resources/).
@@ -25,13 +25,12 @@ export function applyStateDirOverride(env: NodeJS.ProcessEnv = process.env): voi
   if (dir !== undefined && dir !== '') app.setPath('userData', path.resolve(dir));
 }
 
-function defaultOutDir(env: NodeJS.ProcessEnv): string {
-  const override = env.FRAMEWRIGHT_OUT_DIR;
-  if (override !== undefined && override !== '') return path.resolve(override);
+/** Electron's videos folder; undefined where the OS has none. */
+function videosDir(): string | undefined {
   try {
-    return path.join(app.getPath('videos'), 'Framewright');
+    return app.getPath('videos');
   } catch {
-    return path.join(os.homedir(), 'Videos', 'Framewright');
+    return undefined;
   }
 }
 
@@ -48,6 +47,6 @@ export function resolveLayout(env: NodeJS.ProcessEnv = process.env): Layout {
       ? path.join(process.resourcesPath, 'presets')
       : path.join(distDir, '..', 'resources', 'presets'),
     stateDir: app.getPath('userData'),
-    defaultOutDir: defaultOutDir(env),
+    defaultOutDir: defaultOutDir(env, videosDir()),
   };
 }

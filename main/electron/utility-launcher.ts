@@ -1,11 +1,7 @@
 import { utilityProcess } from 'electron';
 import type { MainToWorker } from '../../app/worker/protocol';
-import {
-  LONG_RUNNING_V8_FLAGS,
-  workerEnv,
-  type WorkerLauncher,
-  type WorkerPort,
-} from '../engine/worker-port';
+import { workerEnv } from '../../platform/env';
+import { LONG_RUNNING_V8_FLAGS, type WorkerLauncher, type WorkerPort } from '../engine/worker-port';
 
 // Starts the worker bundle (dist/worker.js) as an Electron utility process: the same
 // WorkerPort shape as forkLauncher in main/engine/worker-port.ts, so the engine does not

@@ -6,6 +6,7 @@ import { SettingsSchema, DEFAULT_SETTINGS, type Settings } from '../../app/api/s
 import { buildConvertArgs } from '../../app/ffmpeg/convert-args';
 import type { JobSpec } from '../../app/jobs/job';
 import { UserFacingError } from '../../app/util/errors';
+import { userCacheDir } from '../../platform/folders';
 import { Emitter } from './emitter';
 import { HardwareService } from './hardware';
 import { createLimiter } from '../../app/util/limit';
@@ -38,8 +39,7 @@ export interface EngineOptions {
 
 function defaultCacheDir(stateDir: string | null): string {
   if (stateDir !== null) return path.join(stateDir, 'cache');
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'framewright');
+  return userCacheDir();
 }
 
 export interface Engine extends FramewrightApi {

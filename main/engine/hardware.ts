@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { HardwareReportSchema, type HardwareReport } from '../../app/hardware/model';
-import { readJson, writeFileAtomic } from './atomic-file';
+import { readJson, writeFileAtomic } from '../../platform/atomic-file';
 import type { WorkerSupervisor } from './supervisor';
 
 /**

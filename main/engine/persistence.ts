@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SettingsSchema, DEFAULT_SETTINGS, type Settings } from '../../app/api/settings';
 import { JobSchema, type Job } from '../../app/jobs/job';
 import { rename } from 'node:fs/promises';
-import { DAMAGED, readJson, writeFileAtomic } from './atomic-file';
+import { DAMAGED, readJson, writeFileAtomic } from '../../platform/atomic-file';
 import { Emitter } from './emitter';
 import { discard } from './output';
 

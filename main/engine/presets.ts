@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { parsePreset, type Preset } from '../../app/presets/schema';
 import { UserFacingError } from '../../app/util/errors';
-import { writeFileAtomic } from './atomic-file';
+import { writeFileAtomic } from '../../platform/atomic-file';
 
 /** Built-in presets (read-only, from resources/presets) plus the user's own (stateDir/presets). */
 export class PresetStore {

@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import type { MainToWorker } from '../../app/worker/protocol';
+import { workerEnv } from '../../platform/env';
 
 /**
  * The channel to one worker process. `child_process.fork` here; Electron's
@@ -29,35 +30,6 @@ export const LONG_RUNNING_V8_FLAGS = [
   '--optimize-for-size',
   '--expose-gc',
 ];
-
-/** Environment variables the worker may see; everything else is scrubbed. */
-const WORKER_ENV_KEYS = [
-  'PATH',
-  'HOME',
-  'LANG',
-  'LC_ALL',
-  'TMPDIR',
-  'FFMPEG_PATH',
-  'FFPROBE_PATH',
-  'SYSTEMROOT',
-  'XDG_CACHE_HOME',
-  // Where GPU drivers live and which one to use: needed for hardware tests and encodes.
-  'LD_LIBRARY_PATH',
-  'LIBVA_DRIVER_NAME',
-  'LIBVA_DRIVERS_PATH',
-  'CUDA_VISIBLE_DEVICES',
-  'VK_DRIVER_FILES',
-  'VK_ICD_FILENAMES',
-];
-
-export function workerEnv(source: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const key of WORKER_ENV_KEYS) {
-    const value = source[key];
-    if (value !== undefined) env[key] = value;
-  }
-  return env;
-}
 
 /** Starts the worker bundle (dist/worker.js) as a forked Node process. */
 export function forkLauncher(workerPath: string): WorkerLauncher {

@@ -7,6 +7,7 @@ import {
 } from '../../app/worker/protocol';
 import { UserFacingError, serializeError } from '../../app/util/errors';
 import { resolveBinary } from '../binaries';
+import { factsWritten } from '../fact-cache';
 import { removeFifoDir } from '../frame-stats';
 import { availableMemory } from '../memory';
 import { hardwareMatrix } from '../hardware/matrix';
@@ -16,6 +17,7 @@ import { runSteps, type Toolchain } from '../run-steps';
 import { prepareSandbox } from '../sandbox';
 import { parentChannel } from './channel';
 import { IdleCollector } from '../../app/util/idle-gc';
+import { programEnv } from '../../platform/env';
 
 // The worker process: the only code that starts programs. It validates every message,
 // runs requests concurrently, and cancels by request id.
@@ -25,24 +27,6 @@ const collector = new IdleCollector();
 const inflight = new Map<number, { controller: AbortController; done: Promise<void> }>();
 observeChildren((pid, alive) => channel.send({ type: 'child', pid, alive }));
 let toolchain: Promise<{ report: ToolchainReport; tools: Toolchain | null }> | null = null;
-
-/** ffmpeg sees only a minimal environment (no tokens, no proxies). */
-function programEnv(): Record<string, string> {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' };
-  for (const key of [
-    'HOME',
-    'LD_LIBRARY_PATH',
-    'LIBVA_DRIVER_NAME',
-    'LIBVA_DRIVERS_PATH',
-    'CUDA_VISIBLE_DEVICES',
-    'VK_DRIVER_FILES',
-    'VK_ICD_FILENAMES',
-  ]) {
-    const value = process.env[key];
-    if (value !== undefined) env[key] = value;
-  }
-  return env;
-}
 
 async function configure(
   settings: BinarySettings,
@@ -164,6 +148,7 @@ async function stopEverything(): Promise<void> {
   for (const { controller } of running) controller.abort();
   await Promise.allSettled(running.map(({ done }) => done));
   removeFifoDir();
+  await factsWritten();
 }
 
 // If the main process goes away, take every program down with us.

@@ -24,18 +24,6 @@ export function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-export function formatBytes(bytes: number | null | undefined): string {
-  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '—';
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${value >= 100 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit] ?? 'B'}`;
-}
-
 export function formatBitRate(bitsPerSecond: string | number | undefined): string | null {
   const n = Number(bitsPerSecond);
   if (bitsPerSecond === undefined || !Number.isFinite(n) || n <= 0) return null;
@@ -55,10 +43,6 @@ export function formatEta(seconds: number | null | undefined): string | null {
   if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s left`;
   if (seconds < 3600) return `${Math.round(seconds / 60)} min left`;
   return `about ${(seconds / 3600).toFixed(1)} h left`;
-}
-
-export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }
 
 /** The first sentence of an error, for a one-line row; the inspector shows the rest. */

@@ -1,10 +1,7 @@
 import type { Job } from '../../app/jobs/job';
+import { plural } from '../../app/util/format';
 import type { Host } from '../api/host';
 import { messageOf, type GetState, type JobsSlice, type SetState } from './types';
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 export function createJobsSlice(host: Host, set: SetState, get: GetState): JobsSlice {
   const { api } = host;

@@ -6,7 +6,8 @@ import { buildPlanFor } from '../../../app/ffmpeg/resolution-plan';
 import type { ResolutionPolicy } from '../../../app/jobs/job';
 import { expandPaths } from '../../engine/expand';
 import path from 'node:path';
-import { formatBytes, progressLine, shellQuote } from '../format';
+import { formatBytes } from '../../../app/util/format';
+import { progressLine, shellQuote } from '../format';
 
 export interface ConvertOptions {
   paths: string[];

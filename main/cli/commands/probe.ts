@@ -2,7 +2,7 @@ import type { MediaInfo } from '../../../app/media/model';
 import { describeStream, parseSeconds, rotationOf } from '../../../app/media/streams';
 import { cliEngine } from '../engine-for-cli';
 import { formatClock } from '../../../app/util/clock';
-import { formatBytes } from '../format';
+import { formatBytes } from '../../../app/util/format';
 
 function describe(info: MediaInfo): string {
   const lines: string[] = [info.path];

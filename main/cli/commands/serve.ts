@@ -3,7 +3,8 @@ import path from 'node:path';
 import { createEngine, type Engine } from '../../engine/engine';
 import { forkLauncher } from '../../engine/worker-port';
 import { startServer } from '../../server/index';
-import { defaultOutDir, defaultStateDir, presetsDir, rendererDir, workerPath } from '../paths';
+import { defaultOutDir, userStateDir } from '../../../platform/folders';
+import { presetsDir, rendererDir, workerPath } from '../paths';
 
 export interface ServeOptions {
   host: string;
@@ -19,7 +20,7 @@ export async function serveCommand(
   options: ServeOptions,
   onEngine: (engine: Engine) => void,
 ): Promise<number> {
-  const stateDir = path.resolve(options.stateDir ?? defaultStateDir());
+  const stateDir = path.resolve(options.stateDir ?? userStateDir());
   const outDir = path.resolve(options.out ?? defaultOutDir());
   const engine = await createEngine({
     stateDir,

@@ -1,11 +1,6 @@
 import { useAppStore } from '../../store/context';
-import {
-  fileName,
-  firstSentence,
-  formatBytes,
-  RESOLUTION_POLICY_SHORT,
-  STATUS_LABEL,
-} from '../format';
+import { formatBytes } from '../../../app/util/format';
+import { fileName, firstSentence, RESOLUTION_POLICY_SHORT, STATUS_LABEL } from '../format';
 import type { Row } from './describe';
 import { Facts } from './Facts';
 import { MediaDetails } from './MediaDetails';

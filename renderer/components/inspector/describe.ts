@@ -1,6 +1,7 @@
 import type { MediaInfo, ProbeStream, SideData } from '../../../app/media/model';
 import { parseRational, parseSeconds } from '../../../app/media/streams';
-import { formatBitRate, formatBytes, formatClock } from '../format';
+import { formatBytes } from '../../../app/util/format';
+import { formatBitRate, formatClock } from '../format';
 
 // Turns the probe model into label/value rows a person can scan. Display only.
 

@@ -1,5 +1,6 @@
 import { useAppStore } from '../../store/context';
-import { plural, rowStatus, type RowStatus } from '../format';
+import { plural } from '../../../app/util/format';
+import { rowStatus, type RowStatus } from '../format';
 import { AddButtons } from './AddButtons';
 
 function useCounts(): Record<RowStatus, number> {
