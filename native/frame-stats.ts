@@ -7,7 +7,7 @@ import { frameStatsTarget, openFifo, openNamedPipe } from './frame-stats-transpo
 
 // Per-frame encoder statistics from -vstats_file on a FIFO, or on Windows a named pipe
 // (frame-stats-transport.ts). Batched about every 100 ms into compact arrays: never one
-// message per frame (LESSONS.md §9).
+// message per frame (docs/ARCHITECTURE.md, Rule 9).
 
 const BATCH_MS = 100;
 let workDir: string | null = null;

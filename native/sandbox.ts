@@ -8,7 +8,7 @@ import { runProgram } from './process/run-program';
 // Confines ffmpeg/ffprobe with bubblewrap on Linux: no network, a read-only system,
 // only the job's input readable, only its output folder writable, and death with its
 // parent. Elsewhere, or without bubblewrap, programs run with the protocol whitelist
-// only, and doctor, the UI and every job log say so (ARCHITECTURE.md, Sandbox).
+// only, and doctor, the UI and every job log say so (docs/ARCHITECTURE.md, Sandbox).
 
 export interface Access {
   /** Files or folders the program may read. */

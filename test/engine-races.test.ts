@@ -6,7 +6,7 @@ import { nextUpdate, settled, testEngine } from './helpers/engine';
 import { makeClip, tempDir, tempLeftovers } from './helpers/media';
 import { eventually, processesMentioning } from './helpers/processes';
 
-// The races of LESSONS.md §13: cancel during start, cancel during finalize, double
+// The races of docs/ARCHITECTURE.md, Rule 13: cancel during start, cancel during finalize, double
 // close, worker crash mid-job, quitting with jobs running.
 
 let engine: Engine | null = null;

@@ -56,7 +56,7 @@ export interface Canvas {
   height: number;
 }
 
-/** Scales into the canvas without distortion and pads the rest (ARCHITECTURE.md, Dynamic resolution). */
+/** Scales into the canvas without distortion and pads the rest (docs/ARCHITECTURE.md, Dynamic resolution). */
 export function fitFilter({ width, height }: Canvas): string {
   return `scale=${width}:${height}:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2,setsar=1`;
 }

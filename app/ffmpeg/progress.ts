@@ -1,6 +1,6 @@
 // Parses ffmpeg's machine progress channel (`-progress pipe:1`): key=value lines,
 // each block ending with `progress=continue` or `progress=end`.
-// Note: `out_time_ms` is in microseconds despite its name (ARCHITECTURE.md).
+// Note: `out_time_ms` is in microseconds despite its name (docs/ARCHITECTURE.md, Frame statistics).
 
 export interface ProgressBlock {
   frame: number;

@@ -1,4 +1,4 @@
-// Options every ffmpeg/ffprobe run starts with (ARCHITECTURE.md, Sandbox).
+// Options every ffmpeg/ffprobe run starts with (docs/ARCHITECTURE.md, Sandbox).
 // Built here so `--dry-run` prints exactly what runs; the worker refuses any step
 // whose arguments do not start with them.
 

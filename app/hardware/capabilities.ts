@@ -1,7 +1,7 @@
 import type { HwCodec } from './model';
 
 // Parses what an ffmpeg build says it contains. "Compiled in" is only the first
-// question: a cell is tested for real before it may say available (LESSONS.md §6).
+// question: a cell is tested for real before it may say available (docs/ARCHITECTURE.md, Rule 6).
 
 /** Names from `ffmpeg -hide_banner -encoders` or `-decoders` (lines like " V....D h264_nvenc  NVIDIA…"). */
 export function parseCodecList(text: string): Set<string> {

@@ -4,7 +4,7 @@ import type { MediaInfo } from '../media/model';
 /**
  * Per-frame statistics of one job, batched (about every 100 ms) into compact parallel
  * arrays: index i of every array describes the same encoded frame. Never one message
- * per frame (LESSONS.md §9).
+ * per frame (docs/ARCHITECTURE.md, Rule 9).
  */
 export const FrameStatsBatchSchema = z.object({
   /** Which step of the plan encoded these frames (segments of a reinit run differ). */

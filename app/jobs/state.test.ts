@@ -10,7 +10,7 @@ import {
 } from './state';
 
 // The whole 7 × 7 table, written out so a change to the state machine is a visible
-// change here (LESSONS.md §1). Retry re-queues a finished job; a job that is running
+// change here (docs/ARCHITECTURE.md, Rule 1). Retry re-queues a finished job; a job that is running
 // can be put back in the queue when its worker dies.
 const LEGAL: Record<JobStatus, readonly JobStatus[]> = {
   queued: ['probing', 'cancelled', 'failed'],

@@ -12,7 +12,7 @@ export const JOB_STATUSES = [
 export const JobStatusSchema = z.enum(JOB_STATUSES);
 export type JobStatus = z.infer<typeof JobStatusSchema>;
 
-/** The only legal moves of a job (LESSONS.md §1). Retry re-queues a finished job. */
+/** The only legal moves of a job (docs/ARCHITECTURE.md, Rule 1). Retry re-queues a finished job. */
 const TRANSITIONS: Record<JobStatus, readonly JobStatus[]> = {
   queued: ['probing', 'cancelled', 'failed'],
   probing: ['running', 'done', 'failed', 'cancelled', 'queued'],

@@ -1,5 +1,5 @@
 /**
- * Runs at most `limit` tasks at once; the rest wait their turn (LESSONS.md §2: a probe of
+ * Runs at most `limit` tasks at once; the rest wait their turn (docs/ARCHITECTURE.md, Rule 2: a probe of
  * 10,000 dropped files must not start 10,000 programs at once).
  */
 export function createLimiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {

@@ -1,8 +1,8 @@
 import { app, type Session } from 'electron';
 import { isAllowedRequest } from './trust';
 
-// Hardening that applies to every web page the app shows (ARCHITECTURE.md, STYLE.md
-// "a thin preload and a suspicious main"): a strict CSP, no navigation, no new windows,
+// Hardening that applies to every web page the app shows (docs/ARCHITECTURE.md,
+// Processes: a thin preload and a suspicious main): a strict CSP, no navigation, no new windows,
 // no webviews, no permissions, no downloads, and no requests beyond the built renderer.
 
 /**

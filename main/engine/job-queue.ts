@@ -204,7 +204,7 @@ export class JobQueue {
     return next;
   }
 
-  /** Starts queued jobs while there is room (LESSONS.md §2, §8). */
+  /** Starts queued jobs while there is room (docs/ARCHITECTURE.md, Rules 2, 8). */
   pump(): void {
     if (!this.running) return;
     const limit = this.options.concurrency();

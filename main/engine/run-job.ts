@@ -17,7 +17,7 @@ import type { WorkerSupervisor } from './supervisor';
 import { checkCompleteness } from './completeness-check';
 
 // One job from queued to a terminal state. Every exit path runs the same cleanup:
-// temporary outputs are removed unless they were committed (LESSONS.md §1).
+// temporary outputs are removed unless they were committed (docs/ARCHITECTURE.md, Rule 1).
 
 export interface JobContext {
   job: Job;

@@ -16,7 +16,7 @@ export function defaultConcurrency(available: MemoryReading = memory.read()): nu
   return Math.max(1, Math.min(cores, byMemory, 8));
 }
 
-/** Memory high-water mark: below this share of available memory no new job starts (LESSONS.md §8). */
+/** Memory high-water mark: below this share of available memory no new job starts (docs/ARCHITECTURE.md, Rule 8). */
 export const LOW_MEMORY_FRACTION = 0.08;
 
 export function memoryPressure(

@@ -15,7 +15,7 @@ import { serveStatic } from './static';
 import { handleUpload } from './upload';
 
 // The web host: the built renderer, the api over WebSocket at /api, uploads into the
-// spool folder and downloads from the output folder. See ARCHITECTURE.md.
+// spool folder and downloads from the output folder. See docs/ARCHITECTURE.md, Contracts.
 
 export interface ServerOptions {
   host: string;

@@ -1,4 +1,4 @@
-/** Keeps the last `limit` characters of a program's diagnostics (LESSONS.md §4). */
+/** Keeps the last `limit` characters of a program's diagnostics (docs/ARCHITECTURE.md, Rule 4). */
 export class BoundedLog {
   private chunks: string[] = [];
   private length = 0;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { BoundedLog } from './bounded-log';
 
-// Starts one native program and owns it until it is gone (LESSONS.md §1, §3, §12):
+// Starts one native program and owns it until it is gone (docs/ARCHITECTURE.md, Rules 1, 3, 12):
 // argument array and no shell, its own process group, a scrubbed environment,
 // a no-progress watchdog, an optional hard time limit, and cancellation that kills
 // the whole group with TERM then KILL (ffmpeg ignores one TERM while blocked on a FIFO).
