@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: every gate and every suite. Type check, lint and format run first
-# (one gate, as in Signal's CI); then unit and integration tests with real ffmpeg,
+# `npm test`: every gate and every suite. Type check, lint, format and dead code
+# (knip) run first; then unit and integration tests with real ffmpeg,
 # then end-to-end tests in Debian Chromium. Results land in test-results/.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,7 @@ gate() {
 gate typecheck npm run --silent typecheck
 gate lint npm run --silent lint
 gate format npx prettier --check --log-level warn .
+gate knip npx knip --no-progress
 gate electronegativity node scripts/electronegativity-gate.mjs
 
 echo "── unit and integration tests (vitest)"

@@ -32,7 +32,6 @@ export const AddJobsInputSchema = z.strictObject({
   onExists: OnExistsSchema.optional(),
   resolutionPolicy: ResolutionPolicySchema.optional(),
 });
-export type AddJobsInput = z.infer<typeof AddJobsInputSchema>;
 
 /**
  * The ids of the new jobs, in the order of the expanded paths (a file named directly
@@ -44,7 +43,6 @@ export const AddJobsResultSchema = z.strictObject({
   ids: z.array(z.string().min(1).max(200)),
   skipped: z.array(SkippedSchema),
 });
-export type AddJobsResult = z.infer<typeof AddJobsResultSchema>;
 
 export const QueueStateSchema = z.object({
   /** True while the queue starts jobs; false when paused or never started. */

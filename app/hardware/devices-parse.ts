@@ -2,8 +2,7 @@
 // the text a tool printed (or facts the caller read) and returns Devices; none does I/O,
 // and none throws on garbage: it returns [] or a note instead.
 export { parseNvidiaSmi, nvidiaSmiNote, NVIDIA_SMI_QUERY } from './parse-nvidia';
-export { parseVainfo, parseVaProfiles, type VaCapabilities } from './parse-vainfo';
-export { devicesFromDrm, type DrmEntry } from './parse-drm';
-export { parseWindowsVideoControllers, parsePnpDeviceId } from './parse-windows';
+export { parseVainfo } from './parse-vainfo';
+export { devicesFromDrm } from './parse-drm';
+export { parseWindowsVideoControllers } from './parse-windows';
 export { parseMacDisplays } from './parse-macos';
-export { PCI_VENDORS, normalizePciId, pciVendorName } from './parse-common';

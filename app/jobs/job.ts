@@ -26,7 +26,6 @@ export const JobSpecSchema = z.object({
   incompleteSource: IncompleteSourceSchema.optional(),
 });
 export type JobSpec = z.infer<typeof JobSpecSchema>;
-export type JobSpecInput = z.input<typeof JobSpecSchema>;
 
 export const JobSchema = z.object({
   id: z.string(),

@@ -71,7 +71,6 @@ export const FormatSchema = z.looseObject({
   probe_score: z.number().optional(),
   tags: Tags.optional(),
 });
-export type ProbeFormat = z.infer<typeof FormatSchema>;
 
 export const ChapterSchema = z.looseObject({
   id: z.number(),
@@ -80,7 +79,6 @@ export const ChapterSchema = z.looseObject({
   end_time: z.string().optional(),
   tags: Tags.optional(),
 });
-export type ProbeChapter = z.infer<typeof ChapterSchema>;
 
 export const ProgramSchema = z.looseObject({
   program_id: z.number().optional(),

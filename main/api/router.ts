@@ -22,10 +22,6 @@ export interface Router {
   subscribe(send: Send): () => void;
 }
 
-export class ApiInputError extends Error {
-  override name = 'ApiInputError';
-}
-
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import {
   devicesFromDrm,
+  NVIDIA_SMI_QUERY,
   nvidiaSmiNote,
   parseMacDisplays,
   parseNvidiaSmi,
@@ -67,7 +68,7 @@ export async function discoverDevices(
     devices.push(...drm);
     const smi = await runQuick(
       'nvidia-smi',
-      ['--query-gpu=index,name,pci.bus_id,driver_version,memory.total', '--format=csv,noheader'],
+      [`--query-gpu=${NVIDIA_SMI_QUERY}`, '--format=csv,noheader'],
       LIMIT_MS,
       env,
     );

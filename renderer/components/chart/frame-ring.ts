@@ -6,8 +6,6 @@ import type { FrameStatsBatch } from '../../../app/jobs/frame-stats';
 // one O(n) pass. Sorting matters: the segments of a reinit job are encoded in parallel,
 // so batches from different parts of the timeline interleave.
 
-export const PICTURE_TYPES = ['I', 'P', 'B', 'other'] as const;
-export type PictureType = (typeof PICTURE_TYPES)[number];
 /** Field pictures report lower-case letters; they chart as their frame type. */
 const TYPE_CODE: Record<string, number> = { I: 0, P: 1, B: 2, i: 0, p: 1, b: 2 };
 
