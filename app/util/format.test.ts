@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, plural } from './format';
+import { fileName, formatBytes, plural } from './format';
 
 describe('formatBytes', () => {
   it.each([
@@ -26,5 +26,15 @@ describe('plural', () => {
     [1200, '1,200 files'],
   ])('%s → "%s"', (n, text) => {
     expect(plural(n, 'file', 'files')).toBe(text);
+  });
+});
+
+describe('fileName', () => {
+  it.each([
+    ['/videos/a b.mp4', 'a b.mp4'],
+    ['C:\\Videos\\clip.mkv', 'clip.mkv'],
+    ['clip.mkv', 'clip.mkv'],
+  ])('%s → "%s"', (path, name) => {
+    expect(fileName(path)).toBe(name);
   });
 });

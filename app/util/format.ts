@@ -14,6 +14,11 @@ export function formatBytes(bytes: number | null | undefined): string {
   return `${value >= 100 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${BYTE_UNITS[unit] ?? 'B'}`;
 }
 
+/** The last part of a path, either separator: "/a/b.mp4" or "C:\\a\\b.mp4" → "b.mp4". */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
 /** A count with its noun: (1, 'file', 'files') → "1 file", (1200, …) → "1,200 files". */
 export function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

@@ -1,6 +1,7 @@
 import type { Job } from '../../app/jobs/job';
 import type { Progress } from '../../app/jobs/progress';
 import { formatClock } from '../../app/util/clock';
+import { fileName } from '../../app/util/format';
 
 // Human output helpers: quoting for copy-paste, one-line progress (sizes: app/util/format.ts).
 
@@ -16,7 +17,7 @@ export function progressLine(
   width: number,
 ): string {
   const parts = running.slice(0, 3).map(({ job, progress }) => {
-    const name = job.spec.input.split(/[\\/]/).pop() ?? '';
+    const name = fileName(job.spec.input);
     const pct = progress?.percent != null ? `${Math.floor(progress.percent)}%` : '…';
     const speed = progress?.speed != null ? ` ${progress.speed.toFixed(1)}x` : '';
     const eta = progress?.etaSec != null ? ` ETA ${formatClock(progress.etaSec)}` : '';

@@ -20,10 +20,6 @@ export const STATUS_LABEL: Record<JobStatus, string> = {
   cancelled: 'Cancelled',
 };
 
-export function fileName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
-
 export function formatBitRate(bitsPerSecond: string | number | undefined): string | null {
   const n = Number(bitsPerSecond);
   if (bitsPerSecond === undefined || !Number.isFinite(n) || n <= 0) return null;

@@ -1,5 +1,5 @@
 import type { Job } from '../../app/jobs/job';
-import { plural } from '../../app/util/format';
+import { fileName, plural } from '../../app/util/format';
 import type { Host } from '../api/host';
 import { messageOf, type GetState, type JobsSlice, type SetState } from './types';
 
@@ -86,9 +86,7 @@ export function createJobsSlice(host: Host, set: SetState, get: GetState): JobsS
         const result = await api.jobs.add(presetId ? { paths, presetId } : { paths });
         if (result.skipped.length > 0) {
           const first = result.skipped[0];
-          const example = first
-            ? ` (for example ${first.path.split(/[\\/]/).pop() ?? ''}: ${first.reason})`
-            : '';
+          const example = first ? ` (for example ${fileName(first.path)}: ${first.reason})` : '';
           get().notify(
             'info',
             `${plural(result.skipped.length, 'item was', 'items were')} skipped${example}.`,

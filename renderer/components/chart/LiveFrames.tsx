@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useAppStore } from '../../store/context';
-import { fileName, rowStatus } from '../format';
+import { fileName } from '../../../app/util/format';
+import { rowStatus } from '../format';
 import { FrameChart } from './FrameChart';
 
 function Swatch({ kind }: { kind: 'i' | 'p' | 'b' | 'qp' | 'rate' | 'marker' }): React.JSX.Element {

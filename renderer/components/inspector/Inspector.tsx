@@ -1,6 +1,6 @@
 import { useAppStore } from '../../store/context';
-import { formatBytes } from '../../../app/util/format';
-import { fileName, firstSentence, RESOLUTION_POLICY_SHORT, STATUS_LABEL } from '../format';
+import { fileName, formatBytes } from '../../../app/util/format';
+import { firstSentence, RESOLUTION_POLICY_SHORT, STATUS_LABEL } from '../format';
 import type { Row } from './describe';
 import { Facts } from './Facts';
 import { MediaDetails } from './MediaDetails';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../store/context';
-import { fileName } from '../format';
+import { fileName } from '../../../app/util/format';
 
 /** Quotes an argument only when a shell would need it, so the line can be copied. */
 function quote(arg: string): string {

@@ -2,8 +2,8 @@ import { memo } from 'react';
 import type { Job } from '../../../app/jobs/job';
 import type { Progress } from '../../../app/jobs/progress';
 import { useAppStore } from '../../store/context';
-import { formatBytes } from '../../../app/util/format';
-import { fileName, firstSentence, formatEta, rowStatus, STATUS_LABEL } from '../format';
+import { fileName, formatBytes } from '../../../app/util/format';
+import { firstSentence, formatEta, rowStatus, STATUS_LABEL } from '../format';
 import { JobActions } from './JobActions';
 import { JobNotes, ResolutionBadge } from './RowExtras';
 
