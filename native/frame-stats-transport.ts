@@ -1,34 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { constants, openSync, rmSync } from 'node:fs';
 import { Socket, createServer } from 'node:net';
-import path from 'node:path';
 import { runQuick } from './hardware/run-quick';
 
-// Where ffmpeg writes its -vstats_file, per OS. POSIX: a FIFO (Node's own stdio pipes are
-// socketpairs, which ffmpeg cannot reopen by path; Node has no mkfifo call, so the mkfifo
-// program makes it). Windows has no FIFOs: a named pipe (\\.\pipe\…) that we serve, which
-// ffmpeg opens like a file.
-
-export interface StatsTarget {
-  kind: 'fifo' | 'named-pipe';
-  /** Where ffmpeg writes: a FIFO in `folder`, or a pipe name of its own (random). */
-  path: string;
-}
-
-/** Chooses how the worker receives ffmpeg's per-frame statistics on this OS. */
-export function frameStatsTarget(
-  platform: NodeJS.Platform,
-  name: string,
-  folder: () => string,
-): StatsTarget {
-  if (platform === 'win32') {
-    return {
-      kind: 'named-pipe',
-      path: `\\\\.\\pipe\\framewright-${name}-${randomBytes(8).toString('hex')}`,
-    };
-  }
-  return { kind: 'fifo', path: path.join(folder(), name) };
-}
+// How the worker receives ffmpeg's -vstats_file at the path the plan names. POSIX: a FIFO
+// (Node's own stdio pipes are socketpairs, which ffmpeg cannot reopen by path; Node has no
+// mkfifo call, so the mkfifo program makes it). Windows has no FIFOs: a named pipe
+// (\\.\pipe\…) that we serve, which ffmpeg opens like a file.
 
 export interface StatsSource {
   /** The path ffmpeg writes to. */

@@ -1,33 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FrameStatsBatch } from '../app/jobs/frame-stats';
 import { readFixture } from '../test/fixtures/fixtures';
 import { tempDir } from '../test/helpers/media';
-import { fifoFolder, openFrameStats } from './frame-stats';
-import { frameStatsTarget, openNamedPipe } from './frame-stats-transport';
-
-describe('frameStatsTarget', () => {
-  it('Windows: a named pipe of its own, no FIFO folder', () => {
-    const folder = (): string => {
-      throw new Error('Windows has no FIFOs');
-    };
-    const a = frameStatsTarget('win32', 'vstats-7-0', folder);
-    const b = frameStatsTarget('win32', 'vstats-7-0', folder);
-    expect(a.kind).toBe('named-pipe');
-    expect(a.path).toMatch(/^\\\\\.\\pipe\\framewright-vstats-7-0-[0-9a-f]{16}$/);
-    expect(b.path).not.toBe(a.path);
-  });
-
-  it.each(['linux', 'darwin', 'freebsd'] as const)('%s: a FIFO in the folder', (platform) => {
-    expect(frameStatsTarget(platform, 'vstats-7-0', () => '/tmp/fw')).toEqual({
-      kind: 'fifo',
-      path: '/tmp/fw/vstats-7-0',
-    });
-  });
-});
+import { openFrameStats } from './frame-stats';
+import { openNamedPipe } from './frame-stats-transport';
 
 describe('openNamedPipe', () => {
   // A Unix socket here stands in for \\.\pipe\…: Node serves both with the same code.
@@ -62,14 +42,14 @@ describe('openNamedPipe', () => {
 });
 
 describe('openFrameStats with real ffmpeg', () => {
-  it('delivers every encoded frame in batches and removes its FIFO', async () => {
+  it('makes the FIFO at the path it is given, delivers every encoded frame in batches and removes it', async () => {
     const batches: FrameStatsBatch[] = [];
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
-    const channel = await openFrameStats(0, env, (batch) => batches.push(batch));
+    const fifo = path.join(tempDir(), 'vstats-0');
+    const channel = await openFrameStats(0, fifo, env, (batch) => batches.push(batch));
     expect(channel).not.toBeNull();
-    const args = channel?.args ?? [];
-    const fifo = args[1] ?? '';
-    expect(path.dirname(fifo)).toBe(fifoFolder());
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    const args = ['-vstats_file', fifo, '-vstats_version', '2'];
     const ffmpeg = spawn(
       'ffmpeg',
       [

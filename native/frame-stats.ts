@@ -1,40 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { LineSplitter, parseVstatsLine } from '../app/ffmpeg/vstats';
 import type { FrameStatsBatch } from '../app/jobs/frame-stats';
-import { frameStatsTarget, openFifo, openNamedPipe } from './frame-stats-transport';
+import { openFifo, openNamedPipe } from './frame-stats-transport';
 
 // Per-frame encoder statistics from -vstats_file on a FIFO, or on Windows a named pipe
 // (frame-stats-transport.ts). Batched about every 100 ms into compact arrays: never one
 // message per frame (docs/ARCHITECTURE.md, Rule 9).
 
 const BATCH_MS = 100;
-let workDir: string | null = null;
-let counter = 0;
-
-/** The worker's private folder of FIFOs (the sandbox must let ffmpeg write there). */
-export function fifoFolder(): string {
-  workDir ??= mkdtempSync(path.join(os.tmpdir(), 'framewright-stats-'));
-  return workDir;
-}
-
-/** Removes the worker's FIFO folder (on exit). */
-export function removeFifoDir(): void {
-  if (workDir !== null) rmSync(workDir, { recursive: true, force: true });
-  workDir = null;
-}
 
 export interface FrameStatsChannel {
-  /** Arguments that make ffmpeg write its per-frame statistics to the FIFO or pipe. */
-  args: string[];
   /** Reads what is left, flushes the last batch and releases the FIFO or pipe; safe to call twice. */
   close(): Promise<void>;
 }
 
-/** Opens a FIFO or named pipe and starts reading it; `onBatch` receives batches while ffmpeg runs. */
+/**
+ * Makes the FIFO (POSIX) or serves the named pipe (Windows) at `pipePath`, the path the
+ * plan gave ffmpeg's -vstats_file, and reads it; `onBatch` receives batches while ffmpeg
+ * runs. Null when it cannot be made: ffmpeg then writes a plain file there, in the job's
+ * work folder, which is removed with it.
+ */
 export async function openFrameStats(
   stepIndex: number,
+  pipePath: string,
   env: Record<string, string>,
   onBatch: (batch: FrameStatsBatch) => void,
 ): Promise<FrameStatsChannel | null> {
@@ -65,19 +52,13 @@ export async function openFrameStats(
     lastData = performance.now();
     take(splitter.push(chunk));
   };
-  const target = frameStatsTarget(
-    process.platform,
-    `vstats-${process.pid}-${counter++}`,
-    fifoFolder,
-  );
   const source =
-    target.kind === 'named-pipe'
-      ? await openNamedPipe(target.path, onData)
-      : await openFifo(target.path, env, onData);
+    process.platform === 'win32'
+      ? await openNamedPipe(pipePath, onData)
+      : await openFifo(pipePath, env, onData);
   if (source === null) return null; // run without frame statistics
   let closed = false;
   return {
-    args: ['-vstats_file', source.path, '-vstats_version', '2'],
     close: async () => {
       if (closed) return;
       closed = true;

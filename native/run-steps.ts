@@ -8,7 +8,7 @@ import { UserFacingError } from '../app/util/errors';
 import { mapLimit } from '../app/util/limit';
 import { runProgram } from './process/run-program';
 import { explainFailure } from './explain';
-import { fifoFolder, openFrameStats } from './frame-stats';
+import { openFrameStats } from './frame-stats';
 import type { Sandbox } from './sandbox';
 import type { FrameStatsBatch } from '../app/jobs/frame-stats';
 
@@ -94,22 +94,18 @@ export async function runSteps(
       await mapLimit(members, params.parallelism, async ({ step, index }) => {
         if (failFast.signal.aborted) return;
         try {
-          const wantStats = params.frameStats && step.program === 'ffmpeg';
+          // The plan names the FIFO or pipe; it must exist before ffmpeg starts, read or not.
+          const deliver = params.frameStats && onFrameStats ? onFrameStats : () => undefined;
           const stats =
-            wantStats && onFrameStats ? await openFrameStats(index, tools.env, onFrameStats) : null;
+            step.statsPipe === undefined
+              ? null
+              : await openFrameStats(index, step.statsPipe, tools.env, deliver);
           try {
             logs.push(
-              await runStep(
-                tools,
-                step,
-                stats?.args ?? [],
-                params.stallTimeoutMs,
-                failFast.signal,
-                (block) => {
-                  produced[index] = { outTimeSec: block.outTimeSec, frames: block.frame };
-                  onProgress(progress.update(index, block, known));
-                },
-              ),
+              await runStep(tools, step, params.stallTimeoutMs, failFast.signal, (block) => {
+                produced[index] = { outTimeSec: block.outTimeSec, frames: block.frame };
+                onProgress(progress.update(index, block, known));
+              }),
             );
           } finally {
             await stats?.close();
@@ -132,7 +128,6 @@ export async function runSteps(
 async function runStep(
   tools: Toolchain,
   step: Step,
-  extraArgs: readonly string[],
   stallTimeoutMs: number,
   signal: AbortSignal,
   onBlock: (block: ProgressBlock) => void,
@@ -145,17 +140,11 @@ async function runStep(
     );
   }
   const parser = new ProgressParser();
-  // Frame statistics go right after the safety prefix (global options).
-  const args = [
-    ...step.args.slice(0, prefix.length),
-    ...extraArgs,
-    ...step.args.slice(prefix.length),
-  ];
-  const writes = extraArgs.length > 0 ? [...step.access.writes, fifoFolder()] : step.access.writes;
+  // The plan's argv, verbatim: nothing is added here.
   const command = tools.sandbox.wrap(
     step.program === 'ffmpeg' ? tools.ffmpeg : tools.ffprobe,
-    args,
-    { reads: step.access.reads, writes },
+    step.args,
+    step.access,
   );
   const outcome = await runProgram({
     ...command,

@@ -28,6 +28,11 @@ export const StepSchema = z.object({
   access: z
     .object({ reads: z.array(z.string()), writes: z.array(z.string()) })
     .default({ reads: [], writes: [] }),
+  /**
+   * The FIFO (POSIX) or named pipe (Windows) this step's `-vstats_file` names; the worker
+   * makes it at exactly this path before the start. Absent when the step has none.
+   */
+  statsPipe: z.string().max(4096).optional(),
   /** Steps of one group may run at the same time; groups run in order. */
   group: z.number().int().nonnegative().default(0),
 });

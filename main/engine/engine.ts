@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FramewrightApi, ProbeOutcome, QueueState } from '../../app/api/contract';
 import { SettingsSchema, DEFAULT_SETTINGS, type Settings } from '../../app/api/settings';
-import { buildConvertArgs } from '../../app/ffmpeg/convert-args';
+import { chooseHardware, wantsHardware } from '../../app/plan/choose-hardware';
+import { planJob } from '../../app/plan/plan-job';
 import type { JobSpec } from '../../app/jobs/job';
 import { UserFacingError } from '../../app/util/errors';
 import { userCacheDir } from '../../platform/folders';
@@ -17,6 +18,8 @@ import { StateFile } from './persistence';
 import { PresetStore } from './presets';
 import { sampleMedia } from './sample-media';
 import { measureMemoryVia } from './scheduler';
+import { decideOutput } from './output';
+import { hostOs, hostStatsChannel } from './run-job';
 import { WorkerSupervisor } from './supervisor';
 import type { WorkerLauncher } from './worker-port';
 
@@ -215,18 +218,31 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     presets: {
       list: () => Promise.resolve(presetStore.list()),
-      commandFor: ({ presetId, jobId }) => {
+      commandFor: async ({ presetId, jobId }) => {
         const preset = presetStore.require(presetId);
         const job = jobId === undefined ? undefined : queue.get(jobId);
         const info =
           (jobId !== undefined ? queue.probeOf(jobId) : undefined) ??
           sampleMedia(job?.spec.input ?? '/path/to/input.mov');
         const outDir = job?.spec.outDir ?? (settings.outDir || options.defaultOutDir);
-        const output = path.join(
-          outDir,
-          `${path.basename(info.path, path.extname(info.path))}${preset.extension}`,
-        );
-        return Promise.resolve(buildConvertArgs({ preset, info, output }).args);
+        // The run's own planner and choices; 'rename' names a temp file like every policy.
+        const output = await decideOutput(info.path, outDir, preset.extension, 'rename');
+        const report = wantsHardware(preset)
+          ? await hardware.inspect(false).catch(() => null)
+          : null;
+        const plan = planJob({
+          info,
+          preset,
+          hardware: chooseHardware(preset, report, hostOs()).hw,
+          policy: job?.spec.resolutionPolicy ?? settings.resolutionPolicy,
+          output: {
+            final: output.final,
+            temp: output.kind === 'write' ? output.temp : output.final,
+          },
+          stats: hostStatsChannel(),
+        });
+        // The preview shows one command: the step that writes the output.
+        return plan.steps.at(-1)?.args ?? [];
       },
       import: async ({ json }) => {
         const preset = await presetStore.import(json);

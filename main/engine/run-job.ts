@@ -1,9 +1,9 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Plan } from '../../app/jobs/plan';
-import { buildPlanFor } from '../../app/ffmpeg/resolution-plan';
 import type { Os } from '../../app/hardware/backends';
-import { pickEncoder, type HardwareEncoder } from '../../app/hardware/encoder-args';
+import type { HardwareEncoder } from '../../app/hardware/encoder-args';
+import { chooseHardware, wantsHardware } from '../../app/plan/choose-hardware';
+import { planJob, type StatsChannel } from '../../app/plan/plan-job';
 import type { HardwareReport } from '../../app/hardware/model';
 import type { Job } from '../../app/jobs/job';
 import { withSourceSizes, type FrameStatsBatch } from '../../app/jobs/frame-stats';
@@ -40,24 +40,22 @@ export interface JobContext {
   hardware: () => Promise<HardwareReport | null>;
 }
 
+/** This machine's OS, as the hardware tables name it. */
+export function hostOs(): Os {
+  return (['linux', 'win32', 'darwin'] as const).find((p) => p === process.platform) ?? 'linux';
+}
+
+/** How this OS hands ffmpeg's per-frame statistics to the worker. */
+export function hostStatsChannel(): StatsChannel {
+  return process.platform === 'win32' ? 'named-pipe' : 'fifo';
+}
+
 /** Decides software or a tested hardware encoder for this job, with the reason to record. */
 async function chooseEncoder(
   ctx: JobContext,
 ): Promise<{ hw: HardwareEncoder | null; note: string | null }> {
-  const { preset } = ctx;
-  if (preset.hardware === 'off' || typeof preset.video !== 'object')
-    return { hw: null, note: null };
-  const os =
-    (['linux', 'win32', 'darwin'] as const).find((p) => p === process.platform) ??
-    ('linux' satisfies Os);
-  const pick = pickEncoder(
-    preset.video,
-    preset.hardware,
-    await ctx.hardware().catch(() => null),
-    os,
-  );
-  if (pick.kind === 'software') return { hw: null, note: pick.reason };
-  return { hw: pick.choice, note: `Encoded with ${pick.choice.encoder} (hardware).` };
+  const report = wantsHardware(ctx.preset) ? await ctx.hardware().catch(() => null) : null;
+  return chooseHardware(ctx.preset, report, hostOs());
 }
 
 /** The failure looks like the hardware itself, not the input: worth one software retry. */
@@ -111,25 +109,15 @@ export async function runJob(ctx: JobContext): Promise<void> {
   }
 
   const encoder = await chooseEncoder(ctx);
-  const planFor = (hardware: HardwareEncoder | null, source: MediaInfo = info): Plan => {
-    const built = buildPlanFor({
-      preset: ctx.preset,
+  const planFor = (hardware: HardwareEncoder | null, source: MediaInfo = info): Plan =>
+    planJob({
       info: source,
-      output: decision.temp,
-      workDir: `${decision.temp}.parts`,
+      preset: ctx.preset,
       hardware,
       policy: job.spec.resolutionPolicy,
+      output: { final: decision.final, temp: decision.temp },
+      stats: hostStatsChannel(),
     });
-    // The sandbox lets each step write only in the output folder (temp files live there).
-    const outDir = path.dirname(decision.temp);
-    return {
-      ...built,
-      steps: built.steps.map((s) => ({
-        ...s,
-        access: { reads: s.access.reads, writes: [outDir] },
-      })),
-    };
-  };
   const plan = planFor(encoder.hw);
   // Everything the plan writes is recorded before it exists, so any exit path removes it.
   const outputs = [

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { BoundedLog } from './bounded-log';
 
 // Starts one native program and owns it until it is gone (docs/ARCHITECTURE.md, Rules 1, 3, 12):
@@ -39,11 +40,21 @@ export function observeChildren(next: ChildObserver): void {
   observer = next;
 }
 
+/**
+ * Test hook: with FRAMEWRIGHT_SPAWN_LOG=<file> set, every argv is appended to that file as
+ * one JSON line at spawn time, so tests can compare what ran with what `--dry-run` printed.
+ */
+function logSpawn(program: string, args: readonly string[]): void {
+  const file = process.env.FRAMEWRIGHT_SPAWN_LOG;
+  if (file) appendFileSync(file, `${JSON.stringify([program, ...args])}\n`);
+}
+
 export function runProgram(options: RunProgramOptions): Promise<ProgramOutcome> {
   const log = new BoundedLog();
   return new Promise((resolve) => {
     let reason: EndReason = 'exit';
     let settled = false;
+    logSpawn(options.program, options.args);
     const child = spawn(options.program, options.args, {
       cwd: options.cwd,
       env: options.env,

@@ -8,7 +8,6 @@ import {
 import { UserFacingError, serializeError } from '../../app/util/errors';
 import { resolveBinary } from '../binaries';
 import { factsWritten } from '../fact-cache';
-import { removeFifoDir } from '../frame-stats';
 import { availableMemory } from '../memory';
 import { hardwareMatrix } from '../hardware/matrix';
 import { probeFile } from '../probe';
@@ -147,7 +146,6 @@ async function stopEverything(): Promise<void> {
   const running = [...inflight.values()];
   for (const { controller } of running) controller.abort();
   await Promise.allSettled(running.map(({ done }) => done));
-  removeFifoDir();
   await factsWritten();
 }
 

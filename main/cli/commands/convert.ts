@@ -2,10 +2,12 @@ import { jobsOf } from '../../../app/jobs/added';
 import type { Job } from '../../../app/jobs/job';
 import { isTerminal } from '../../../app/jobs/state';
 import type { Engine } from '../../engine/engine';
-import { buildPlanFor } from '../../../app/ffmpeg/resolution-plan';
 import type { ResolutionPolicy } from '../../../app/jobs/job';
+import { chooseHardware, wantsHardware } from '../../../app/plan/choose-hardware';
+import { planJob } from '../../../app/plan/plan-job';
 import { expandPaths } from '../../engine/expand';
-import path from 'node:path';
+import { decideOutput } from '../../engine/output';
+import { hostOs, hostStatsChannel } from '../../engine/run-job';
 import { formatBytes } from '../../../app/util/format';
 import { progressLine, shellQuote } from '../format';
 
@@ -19,43 +21,85 @@ export interface ConvertOptions {
   resolutionPolicy: ResolutionPolicy;
 }
 
+type Skipped = Awaited<ReturnType<typeof expandPaths>>['skipped'][number];
+type DryRunPlan =
+  | { input: string; error: string }
+  | {
+      input: string;
+      output: string;
+      command?: string[];
+      commands: string[][];
+      warnings: string[];
+    };
+
 const emit = (event: object): void => {
   process.stdout.write(`${JSON.stringify(event)}\n`);
 };
 
-/** Prints the planned commands without running them (inputs are still probed). */
-export async function dryRun(engine: Engine, options: ConvertOptions): Promise<number> {
+/**
+ * Prints the commands a run would start, exactly (inputs are still probed): the same
+ * planner, hardware choice, resolution policy and output naming as the run. Only the
+ * random part of the temporary output name differs from run to run.
+ */
+export async function planDryRun(
+  engine: Engine,
+  options: Pick<ConvertOptions, 'paths' | 'presetId' | 'outDir'>,
+): Promise<{ plans: DryRunPlan[]; skipped: Skipped[] }> {
   const preset = engine.presetStore.require(options.presetId);
+  const settings = await engine.settings.get();
   const { files, skipped } = await expandPaths(options.paths);
   const outcomes = files.length > 0 ? await engine.media.probe({ paths: files }) : [];
-  const plans = outcomes.map((outcome) => {
-    if (!outcome.ok) return { input: outcome.path, error: outcome.error };
-    const output = path.join(
-      path.resolve(options.outDir),
-      `${path.basename(outcome.path, path.extname(outcome.path))}${preset.extension}`,
+  const report = wantsHardware(preset)
+    ? await engine.hardware.inspect({ refresh: false }).catch(() => null)
+    : null;
+  const encoder = chooseHardware(preset, report, hostOs());
+  const plans: DryRunPlan[] = [];
+  for (const outcome of outcomes) {
+    if (!outcome.ok) {
+      plans.push({ input: outcome.path, error: outcome.error });
+      continue;
+    }
+    const decision = await decideOutput(
+      outcome.path,
+      options.outDir,
+      preset.extension,
+      settings.onExists,
     );
-    const plan = buildPlanFor({
-      preset,
+    if (decision.kind === 'skip') {
+      const why = `Skipped: ${decision.final} already exists (on-exists policy "skip").`;
+      plans.push({ input: outcome.path, output: decision.final, commands: [], warnings: [why] });
+      continue;
+    }
+    const plan = planJob({
       info: outcome.info,
-      output,
-      workDir: `${output}.parts`,
-      hardware: null,
-      policy: options.resolutionPolicy,
+      preset,
+      hardware: encoder.hw,
+      policy: settings.resolutionPolicy,
+      output: decision,
+      stats: hostStatsChannel(),
     });
     const commands = plan.steps.map((step) => [step.program, ...step.args]);
-    return {
+    plans.push({
       input: outcome.path,
-      output,
+      output: decision.final,
       ...(commands.length === 1 ? { command: commands[0] } : {}),
       commands,
-      warnings: plan.warnings,
-    };
-  });
+      warnings: encoder.note === null ? plan.warnings : [...plan.warnings, encoder.note],
+    });
+  }
+  return { plans, skipped };
+}
+
+/** Prints what `planDryRun` found: JSON, or one shell-quoted command per line. */
+export async function dryRun(engine: Engine, options: ConvertOptions): Promise<number> {
+  const { plans, skipped } = await planDryRun(engine, options);
   if (options.json || options.ndjson) {
     emit({ dryRun: true, plans, skipped });
   } else {
     for (const plan of plans) {
       if ('error' in plan) process.stdout.write(`# ${plan.input}: ${plan.error}\n`);
+      else if (plan.commands.length === 0)
+        process.stdout.write(`# ${plan.input}: ${plan.warnings.join(' ')}\n`);
       else
         for (const command of plan.commands)
           process.stdout.write(`${command.map(shellQuote).join(' ')}\n`);

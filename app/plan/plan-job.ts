@@ -1,0 +1,84 @@
+import { buildPlanFor } from '../ffmpeg/resolution-plan';
+import { FFMPEG_PREFIX } from '../ffmpeg/safety';
+import type { HardwareEncoder } from '../hardware/encoder-args';
+import type { ResolutionPolicy } from '../jobs/job';
+import type { Plan, Step } from '../jobs/plan';
+import type { MediaInfo } from '../media/model';
+import type { Preset } from '../presets/schema';
+
+// The one planner: the run, `--dry-run`, the command preview and the web host all use
+// the plan it returns, and nothing adds arguments to it afterwards.
+
+/** How ffmpeg hands its per-frame statistics to the worker: a FIFO (POSIX) or a named pipe (Windows). */
+export type StatsChannel = 'fifo' | 'named-pipe';
+
+export interface PlanJobInput {
+  info: MediaInfo;
+  preset: Preset;
+  /** A hardware encoder the matrix found working; null for software. */
+  hardware: HardwareEncoder | null;
+  policy: ResolutionPolicy;
+  /** The final name, and the hidden temporary sibling the steps write until the commit. */
+  output: { final: string; temp: string };
+  /** Per-frame statistics for every step that encodes video; null for none. */
+  stats: StatsChannel | null;
+}
+
+const SEPARATOR = /[\\/]/;
+
+function dirname(file: string): string {
+  const parts = file.split(SEPARATOR);
+  return parts.length < 2 ? '.' : file.slice(0, file.length - (parts.at(-1)?.length ?? 0) - 1);
+}
+
+function basename(file: string): string {
+  return file.split(SEPARATOR).at(-1) ?? file;
+}
+
+/** True when the step encodes video, so ffmpeg writes per-frame statistics. */
+function encodesVideo(args: readonly string[]): boolean {
+  return args.some((arg, i) => arg === '-c:v' && args[i + 1] !== 'copy');
+}
+
+/** The FIFO or pipe where a step's statistics go; private to the job (its work folder). */
+function statsPath(channel: StatsChannel, workDir: string, temp: string, index: number): string {
+  return channel === 'fifo'
+    ? `${workDir}/vstats-${index}`
+    : `\\\\.\\pipe\\framewright-${basename(temp)}-vstats-${index}`;
+}
+
+/** The complete plan for one job: every step's exact argv and the paths it reads and writes. */
+export function planJob(input: PlanJobInput): Plan {
+  const { output, stats } = input;
+  const workDir = `${output.temp}.parts`;
+  const built = buildPlanFor({
+    preset: input.preset,
+    info: input.info,
+    output: output.temp,
+    workDir,
+    hardware: input.hardware,
+    policy: input.policy,
+  });
+  // Every step may write only in the output folder: the temp file and the work folder live there.
+  const outDir = dirname(output.temp);
+  let usesWorkDir = false;
+  const steps = built.steps.map((step, index): Step => {
+    const access = { reads: step.access.reads, writes: [outDir] };
+    if (stats === null || step.program !== 'ffmpeg' || !encodesVideo(step.args))
+      return { ...step, access };
+    const pipe = statsPath(stats, workDir, output.temp, index);
+    usesWorkDir ||= stats === 'fifo';
+    // Global options: right after the safety prefix.
+    const args = [
+      ...step.args.slice(0, FFMPEG_PREFIX.length),
+      ...['-vstats_file', pipe, '-vstats_version', '2'],
+      ...step.args.slice(FFMPEG_PREFIX.length),
+    ];
+    return { ...step, args, access, statsPipe: pipe };
+  });
+  const workDirs =
+    usesWorkDir && !built.workDirs.includes(workDir)
+      ? [...built.workDirs, workDir]
+      : built.workDirs;
+  return { ...built, steps, workDirs };
+}

@@ -1,0 +1,113 @@
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FFMPEG_PREFIX } from '../app/ffmpeg/safety';
+import { planDryRun } from '../main/cli/commands/convert';
+import type { Engine } from '../main/engine/engine';
+import { root, runCli } from './helpers/cli';
+import { settled, testEngine } from './helpers/engine';
+import { makeClip, tempDir } from './helpers/media';
+import { makeMultiSizeClip } from './helpers/resolution';
+
+// What `--dry-run` prints is what the worker spawns: the same argv for every built-in
+// preset and resolution policy, on a plain clip and one whose picture size changes.
+// The worker records each argv at spawn time (FRAMEWRIGHT_SPAWN_LOG); the sandbox wrapper
+// in front of ffmpeg is stripped, and so is the random part of the temporary output name.
+
+const PRESETS = readdirSync(path.join(root, 'resources/presets'))
+  .filter((name) => name.endsWith('.json'))
+  .map((name) => path.basename(name, '.json'))
+  .sort();
+const POLICIES = ['auto', 'reinit', 'fit', 'stretch'] as const;
+
+const anonymous = (args: readonly string[]): string =>
+  JSON.stringify(args).replace(/\.framewright-[0-9a-f]{8}\.part/g, '.framewright-RANDOM.part');
+
+/** The ffmpeg argv inside each spawned command line (after bwrap's options, if any). */
+function spawnedFfmpeg(log: string): string[] {
+  return log
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as string[])
+    .flatMap((argv) => {
+      const at = argv.findIndex((_, i) => FFMPEG_PREFIX.every((p, j) => argv[i + j] === p));
+      return at < 0 ? [] : [anonymous(argv.slice(at))];
+    })
+    .sort();
+}
+
+/** Every command a dry-run prints, without the program name. */
+function printedFfmpeg(plans: readonly ({ commands: string[][] } | { error: string })[]): string[] {
+  return plans
+    .flatMap((plan) => ('commands' in plan ? plan.commands : []))
+    .map((command) => {
+      expect(command[0]).toBe('ffmpeg');
+      return anonymous(command.slice(1));
+    })
+    .sort();
+}
+
+let dir = '';
+let clips: string[] = [];
+beforeAll(() => {
+  dir = tempDir();
+  clips = [
+    makeClip(path.join(dir, 'plain.mp4')),
+    makeMultiSizeClip(dir, 'sizes', 'h264-ts', ['160x120', '128x96']),
+  ];
+});
+
+describe('the dry-run plan is the argv the worker spawns', () => {
+  let engine: Engine;
+  let log = '';
+  beforeAll(async () => {
+    log = path.join(dir, 'spawned.jsonl');
+    // The worker is forked with this variable: it records each argv at spawn time.
+    process.env.FRAMEWRIGHT_SPAWN_LOG = log;
+    engine = await testEngine({ cacheDir: path.join(dir, 'cache') });
+    delete process.env.FRAMEWRIGHT_SPAWN_LOG;
+  });
+  afterAll(() => engine.dispose());
+
+  it.each(PRESETS)('%s, every resolution policy', { timeout: 180_000 }, async (presetId) => {
+    const printed: string[] = [];
+    for (const policy of POLICIES) {
+      await engine.settings.set({ resolutionPolicy: policy });
+      const outDir = path.join(dir, `${presetId}-${policy}`);
+      const { plans } = await planDryRun(engine, { paths: clips, presetId, outDir });
+      expect(plans).toHaveLength(2);
+      printed.push(...printedFfmpeg(plans));
+    }
+    // Then the same jobs for real, every policy's at once (each has its own output folder).
+    writeFileSync(log, '');
+    const ids: string[] = [];
+    for (const resolutionPolicy of POLICIES) {
+      const outDir = path.join(dir, `${presetId}-${resolutionPolicy}`);
+      const added = await engine.jobs.add({ paths: clips, presetId, outDir, resolutionPolicy });
+      ids.push(...added.ids);
+    }
+    await engine.jobs.start();
+    const jobs = await settled(engine, ids);
+    expect(jobs.map((j) => j.error)).toEqual(ids.map(() => null));
+    expect(spawnedFfmpeg(readFileSync(log, 'utf8'))).toEqual(printed.sort());
+  });
+});
+
+it('the CLI prints the same argv it then runs', async () => {
+  const env = { ...process.env, XDG_CACHE_HOME: path.join(dir, 'cli-cache') };
+  const args = ['convert', ...clips, '--preset', 'h264-mp4', '--out', path.join(dir, 'cli')];
+  const dry = await runCli([...args, '--resolution-policy', 'reinit', '--dry-run', '--json'], env);
+  expect(dry.code, dry.stderr).toBe(0);
+  const printed = printedFfmpeg(
+    (JSON.parse(dry.stdout) as { plans: { commands: string[][] }[] }).plans,
+  );
+  expect(printed.join('\n')).toContain('-vstats_file');
+
+  const log = path.join(dir, 'cli-spawned.jsonl');
+  const run = await runCli([...args, '--resolution-policy', 'reinit'], {
+    ...env,
+    FRAMEWRIGHT_SPAWN_LOG: log,
+  });
+  expect(run.code, run.stderr).toBe(0);
+  expect(spawnedFfmpeg(readFileSync(log, 'utf8'))).toEqual(printed);
+});
