@@ -40,7 +40,9 @@ export function Header(): React.JSX.Element {
       <div className="header-actions">
         <label className="preset-picker">
           <span className="preset-picker-label">Preset</span>
+          {/* Named here too: narrow windows hide the label's text. */}
           <select
+            aria-label="Preset"
             value={presetId}
             disabled={presets.length === 0}
             onChange={(event) => void choosePreset(event.target.value)}
