@@ -1,11 +1,11 @@
-import type { ProbeOutcome } from '../../app/api/contract';
-import { resolutionBadge } from '../../app/media/resolution';
 import type { Host } from '../api/host';
+import { rowFacts, type RowFacts } from './row-facts';
 import type { GetState, ProbesSlice, SetState } from './types';
 
-// Queue rows show "3 resolutions" when a job's input changes size, which needs its probe.
-// Rows in view ask for it; the asks settle for a moment (a fast scroll through 10,000 rows
-// asks for nothing), then the few still in view are read, a couple at a time. The
+// Queue rows show what the probe found (duration, size, codecs, warnings), which needs
+// each job's probe. Rows in view ask for it; the asks settle for a moment (a fast scroll
+// through 10,000 rows asks for nothing), then the few still in view are read, a couple
+// at a time. The engine answers from its cache when the job was probed already. The
 // Inspector's own read of a job fills the same cache.
 
 const SETTLE_MS = 250;
@@ -15,24 +15,24 @@ const FLUSH_MS = 100;
 export function createProbesSlice(host: Host, set: SetState, get: GetState): ProbesSlice {
   const inView = new Map<string, number>();
   const reading = new Set<string>();
-  const found = new Map<string, string | null>();
+  const found = new Map<string, RowFacts | null>();
   let settle: number | null = null;
   let flushTimer: number | null = null;
 
   function flush(): void {
     flushTimer = null;
     if (found.size === 0) return;
-    set({ badges: { ...get().badges, ...Object.fromEntries(found) } });
+    set({ facts: { ...get().facts, ...Object.fromEntries(found) } });
     found.clear();
   }
-  function record(id: string, badge: string | null): void {
-    found.set(id, badge);
+  function record(id: string, facts: RowFacts | null): void {
+    found.set(id, facts);
     flushTimer ??= window.setTimeout(flush, FLUSH_MS);
   }
 
   function next(): void {
     if (reading.size >= AT_ONCE) return;
-    const known = get().badges;
+    const known = get().facts;
     const id = [...inView.keys()].find(
       (candidate) => !(candidate in known) && !found.has(candidate) && !reading.has(candidate),
     );
@@ -41,7 +41,7 @@ export function createProbesSlice(host: Host, set: SetState, get: GetState): Pro
     host.api.jobs
       .inspect({ id })
       .then(
-        (outcome) => record(id, outcome.ok ? resolutionBadge(outcome.info.resolution) : null),
+        (outcome) => record(id, rowFacts(outcome)),
         () => record(id, null),
       )
       .finally(() => {
@@ -52,8 +52,8 @@ export function createProbesSlice(host: Host, set: SetState, get: GetState): Pro
   }
 
   return {
-    badges: {},
-    watchBadge(id) {
+    facts: {},
+    watchFacts(id) {
       inView.set(id, (inView.get(id) ?? 0) + 1);
       if (settle !== null) window.clearTimeout(settle);
       settle = window.setTimeout(() => {
@@ -66,8 +66,8 @@ export function createProbesSlice(host: Host, set: SetState, get: GetState): Pro
         else inView.delete(id);
       };
     },
-    rememberProbe(id, outcome: ProbeOutcome) {
-      record(id, outcome.ok ? resolutionBadge(outcome.info.resolution) : null);
+    rememberProbe(id, outcome) {
+      record(id, rowFacts(outcome));
     },
   };
 }

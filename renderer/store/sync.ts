@@ -1,6 +1,7 @@
 import { jobsOf } from '../../app/jobs/added';
 import type { Job } from '../../app/jobs/job';
 import type { Progress } from '../../app/jobs/progress';
+import type { JobStatus } from '../../app/jobs/state';
 import { messageOf } from './types';
 import type { Store } from './index';
 
@@ -11,9 +12,11 @@ import type { Store } from './index';
 // running jobs cost one render per batch.
 
 const FLUSH_MS = 60;
+const FINISHED: ReadonlySet<JobStatus> = new Set(['done', 'failed', 'cancelled']);
 
 export function syncStore(store: Store): () => void {
   const { api, transport } = store.getState().host;
+  const { frames } = store.getState();
   const updates = new Map<string, Job>();
   const progress = new Map<string, Progress>();
   let timer: number | null = null;
@@ -51,6 +54,7 @@ export function syncStore(store: Store): () => void {
       added.length = 0;
       store.setState({ queue, presets, settings });
       store.getState().receiveJobs(jobs, true);
+      for (const job of jobs) if (FINISHED.has(job.status)) frames.finish(job.id);
     } catch (error) {
       store.getState().notify('error', `Could not load the queue: ${messageOf(error)}`);
     }
@@ -62,6 +66,9 @@ export function syncStore(store: Store): () => void {
       added.push(jobsOf(event));
     }),
     api.jobs.onUpdate((job) => {
+      // A finished job keeps its chart among the last few; a retried one starts afresh.
+      if (FINISHED.has(job.status)) frames.finish(job.id);
+      else if (job.status === 'queued') frames.forget(job.id);
       updates.set(job.id, job);
       progress.delete(job.id);
       schedule();
@@ -74,7 +81,9 @@ export function syncStore(store: Store): () => void {
       applyAdded();
       flush();
       store.getState().forget(ids);
+      ids.forEach((id) => frames.forget(id));
     }),
+    api.jobs.onFrameStats((event) => frames.push(event)),
     api.jobs.onQueueState((queue) => store.setState({ queue })),
     api.presets.onChanged((presets) => store.setState({ presets })),
     api.settings.onChanged((settings) => store.setState({ settings })),

@@ -7,6 +7,8 @@ import type { Preset } from '../../app/presets/schema';
 import type { ToolchainReport } from '../../app/worker/protocol';
 import type { Picked } from '../api/drop';
 import type { Host } from '../api/host';
+import type { FrameStore } from './frames';
+import type { RowFacts } from './row-facts';
 
 // One zustand store, sliced by feature. Each slice owns its fields and actions; this
 // file only names them so the slices can see each other's state.
@@ -47,10 +49,10 @@ export interface InspectorSlice {
 }
 
 export interface ProbesSlice {
-  /** Per job: "3 resolutions" when its input changes size, null when not; absent until read. */
-  badges: Record<string, string | null>;
-  /** A queue row in view asks for its job's badge; call the returned function when it leaves. */
-  watchBadge: (id: string) => () => void;
+  /** Per job: what its probe found, null when it could not be asked; absent until read. */
+  facts: Record<string, RowFacts | null>;
+  /** A queue row in view asks for its job's facts; call the returned function when it leaves. */
+  watchFacts: (id: string) => () => void;
   /** Keeps what a probe says about a job (the Inspector's read fills the same cache). */
   rememberProbe: (id: string, outcome: ProbeOutcome) => void;
 }
@@ -83,6 +85,8 @@ export interface HardwareSlice {
 
 export interface UiSlice {
   host: Host;
+  /** Per-frame encoder statistics of running and recently finished jobs, outside React. */
+  frames: FrameStore;
   view: View;
   connected: boolean;
   /** Why the host cannot be reached, when retrying will not help. */

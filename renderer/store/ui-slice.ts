@@ -1,4 +1,5 @@
 import type { Host } from '../api/host';
+import { FrameStore } from './frames';
 import type { GetState, SetState, UiSlice } from './types';
 
 let nextNotice = 1;
@@ -7,6 +8,7 @@ const MAX_NOTICES = 4;
 export function createUiSlice(host: Host, set: SetState, get: GetState): UiSlice {
   return {
     host,
+    frames: new FrameStore(),
     view: 'queue',
     connected: false,
     connectionProblem: null,

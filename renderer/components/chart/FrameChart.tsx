@@ -6,28 +6,28 @@ import 'uplot/dist/uPlot.min.css';
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../store/context';
 import { chartColors, chartOptions } from './chart-options';
-import { FrameRing } from './frame-ring';
+import type { FrameRing } from './frame-ring';
 import { summarize } from './summary';
 
-const CAPACITY = 30_000;
 const MIN_FRAME_MS = 100;
 const HEIGHT = 220;
 
 /**
- * The live per-frame chart of one job. Batches go into a ring outside React; a redraw is
- * scheduled with requestAnimationFrame at most ~10 times a second, so no batch causes a
- * React render.
+ * The per-frame chart of one job, live while it runs. Batches go into the store's ring
+ * outside React; a redraw is scheduled with requestAnimationFrame at most ~10 times a
+ * second, so no batch causes a React render. A finished job's kept frames draw at once.
  */
 export function FrameChart({ jobId }: { jobId: string }): React.JSX.Element {
-  const api = useAppStore((s) => s.host.api);
+  const frames = useAppStore((s) => s.frames);
   const box = useRef<HTMLDivElement>(null);
   const summary = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     const container = box.current;
     if (container === null) return;
-    const ring = new FrameRing(CAPACITY);
     let chart: uPlot | null = null;
+    /** The ring the chart was built on: a retried job starts a new one. */
+    let drawn: FrameRing | undefined;
     let frame: number | null = null;
     let timer: number | null = null;
     let lastDraw = 0;
@@ -35,6 +35,8 @@ export function FrameChart({ jobId }: { jobId: string }): React.JSX.Element {
     const draw = (): void => {
       frame = null;
       lastDraw = performance.now();
+      const ring = frames.ring(jobId);
+      if (ring === undefined) return;
       ring.commit();
       const n = ring.length;
       const c = ring.columns;
@@ -62,7 +64,11 @@ export function FrameChart({ jobId }: { jobId: string }): React.JSX.Element {
     };
     const build = (): void => {
       chart?.destroy();
+      chart = null;
       const width = Math.max(240, container.clientWidth);
+      const ring = frames.ring(jobId);
+      drawn = ring;
+      if (ring === undefined) return;
       chart = new uPlot(
         chartOptions(ring, chartColors(container), { width, height: HEIGHT }),
         [[], [], [], []],
@@ -73,10 +79,9 @@ export function FrameChart({ jobId }: { jobId: string }): React.JSX.Element {
     };
     build();
 
-    const off = api.jobs.onFrameStats((event) => {
-      if (event.id !== jobId) return;
-      ring.push(event);
-      schedule();
+    const off = frames.watch(jobId, () => {
+      if (frames.ring(jobId) !== drawn) build();
+      else schedule();
     });
     // Light and dark themes differ in colour: rebuild with the new palette.
     const scheme = window.matchMedia('(prefers-color-scheme: dark)');
@@ -95,7 +100,7 @@ export function FrameChart({ jobId }: { jobId: string }): React.JSX.Element {
       if (timer !== null) window.clearTimeout(timer);
       chart?.destroy();
     };
-  }, [api, jobId]);
+  }, [frames, jobId]);
 
   return (
     <figure className="frame-chart" data-frames="0" data-markers="0">

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useAppStore } from '../../store/context';
 import { fileName } from '../../../app/util/format';
 import { rowStatus } from '../format';
@@ -30,22 +29,23 @@ const LEGEND = [
   ['marker', 'Picture size change'],
 ] as const;
 
-/** The selected job's live frame chart, shown while it runs and kept once it has drawn. */
+/**
+ * The selected job's frame chart: live while it runs, and still there once it finished
+ * (the store keeps the frames of the last few finished jobs).
+ */
 export function LiveFrames({ id }: { id: string }): React.JSX.Element | null {
   const job = useAppStore((s) => s.byId.get(id));
+  const frames = useAppStore((s) => s.frames);
   const active = job !== undefined && rowStatus(job.status) === 'running';
-  // Keep the chart (and what it drew) after the job finishes, until another job is chosen
-  // (the parent keys this component by job).
-  const [seen, setSeen] = useState(false);
-  if (active && !seen) setSeen(true);
-  if (job === undefined || (!active && !seen)) return null;
+  // Re-read on each change of the job: a finished job shows what was kept of it.
+  if (job === undefined || (!active && frames.ring(id) === undefined)) return null;
   return (
-    <section className="live-frames" aria-labelledby="live-frames-title">
+    <section className="live-frames inspector-section" aria-labelledby="live-frames-title">
       <div className="live-frames-head">
-        <h2 id="live-frames-title">
-          Frames of {fileName(job.spec.input)}
-          {!active && <span className="muted"> · finished</span>}
-        </h2>
+        <h3 id="live-frames-title">
+          {active ? 'Frames, live' : 'Frames'}
+          <span className="visually-hidden"> of {fileName(job.spec.input)}</span>
+        </h3>
         <ul className="chart-legend" aria-label="Chart legend">
           <li className="legend-group">Frame size in bytes (left axis):</li>
           {LEGEND.map(([kind, label]) => (

@@ -77,6 +77,11 @@ export class FrameRing {
     return this.pending.length > 0;
   }
 
+  /** Frames queued since the last `commit()`. */
+  get pendingFrames(): number {
+    return this.pendingCount;
+  }
+
   /** Merges what arrived since the last call; returns false when nothing did. */
   commit(): boolean {
     if (this.pending.length === 0) return false;

@@ -1,4 +1,5 @@
 import { useAppStore } from '../../store/context';
+import { LiveFrames } from '../chart/LiveFrames';
 import { fileName, formatBytes } from '../../../app/util/format';
 import { firstSentence, RESOLUTION_POLICY_SHORT, STATUS_LABEL } from '../format';
 import type { Row } from './describe';
@@ -63,6 +64,7 @@ export function Inspector({ id }: { id: string }): React.JSX.Element | null {
             </details>
           )}
         </section>
+        <LiveFrames key={id} id={id} />
         {inspection?.id === id && inspection.outcome === null && inspection.error === null && (
           <p className="muted">Reading the file…</p>
         )}

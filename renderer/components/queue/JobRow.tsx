@@ -5,7 +5,8 @@ import { useAppStore } from '../../store/context';
 import { fileName, formatBytes } from '../../../app/util/format';
 import { firstSentence, formatEta, rowStatus, STATUS_LABEL } from '../format';
 import { JobActions } from './JobActions';
-import { JobNotes, ResolutionBadge } from './RowExtras';
+import type { RowFacts } from '../../store/row-facts';
+import { factsLine, JobNotes, ResolutionBadge, useRowFacts } from './RowExtras';
 
 interface Props {
   id: string;
@@ -14,7 +15,12 @@ interface Props {
   selected: boolean;
 }
 
-function detail(job: Job, progress: Progress | undefined, queueRunning: boolean): string {
+function detail(
+  job: Job,
+  progress: Progress | undefined,
+  queueRunning: boolean,
+  facts: RowFacts | null | undefined,
+): string {
   if (job.status === 'failed' || job.status === 'cancelled')
     return job.error === null ? STATUS_LABEL[job.status] : firstSentence(job.error);
   if (job.status === 'done') {
@@ -27,6 +33,13 @@ function detail(job: Job, progress: Progress | undefined, queueRunning: boolean)
       : `Saved as ${fileName(job.output)} · ${formatBytes(job.outputBytes)}${took}`;
   }
   if (job.status === 'queued') {
+    // What the probe found, once read; until then what happens next.
+    const warning = facts?.warnings[0];
+    const line =
+      facts === null || facts === undefined
+        ? null
+        : (factsLine(facts) ?? (warning === undefined ? null : firstSentence(warning)));
+    if (line !== null) return job.attempts > 0 ? `Interrupted earlier · ${line}` : line;
     if (queueRunning) return 'Starts when a slot is free';
     return job.attempts > 0
       ? 'Interrupted earlier; press Start to convert it again'
@@ -63,11 +76,14 @@ export const JobRow = memo(function JobRow({
   const progress = useAppStore((s) => s.progress[id]);
   const select = useAppStore((s) => s.select);
   const queueRunning = useAppStore((s) => s.queue.running);
+  const facts = useRowFacts(id);
   if (job === undefined) return null;
   const status = rowStatus(job.status);
   const percent = percentOf(job, progress);
   const name = fileName(job.spec.input);
-  const text = detail(job, progress, queueRunning);
+  const text = detail(job, progress, queueRunning, facts);
+  // The probe's warnings matter before the run; afterwards the job's own notes say it.
+  const probeWarnings = status === 'queued' || status === 'running' ? (facts?.warnings ?? []) : [];
 
   return (
     <div
@@ -89,8 +105,8 @@ export const JobRow = memo(function JobRow({
           >
             {name}
           </button>
-          <ResolutionBadge id={id} />
-          <JobNotes warnings={job.warnings} name={name} />
+          <ResolutionBadge badge={facts?.badge ?? null} />
+          <JobNotes warnings={job.warnings} probeWarnings={probeWarnings} name={name} />
         </div>
         <div className={status === 'failed' ? 'job-detail error-text' : 'job-detail'} title={text}>
           <span className={`status-label ${status}`}>{STATUS_LABEL[job.status]}</span>

@@ -1,6 +1,7 @@
 import { useAppStore } from '../../store/context';
 import { plural } from '../../../app/util/format';
-import { rowStatus, type RowStatus } from '../format';
+import { formatEta, rowStatus, type RowStatus } from '../format';
+import { batchEtaSec } from './batch-eta';
 import { AddButtons } from './AddButtons';
 
 function useCounts(): Record<RowStatus, number> {
@@ -16,8 +17,20 @@ function useCounts(): Record<RowStatus, number> {
   return JSON.parse(key) as Record<RowStatus, number>;
 }
 
+/** The batch's time left while the queue runs, in whole seconds so a render is rare. */
+function useBatchEta(): string | null {
+  const seconds = useAppStore((s) => {
+    if (!s.queue.running) return null;
+    const eta = batchEtaSec(s);
+    return eta === null ? null : Math.round(eta);
+  });
+  const text = formatEta(seconds);
+  return text === null ? null : `All jobs: ${text}`;
+}
+
 export function QueueToolbar(): React.JSX.Element {
   const counts = useCounts();
+  const eta = useBatchEta();
   const clearFinished = useAppStore((s) => s.clearFinished);
   const throttled = useAppStore((s) => s.queue.throttled);
   const parts = [
@@ -33,6 +46,14 @@ export function QueueToolbar(): React.JSX.Element {
       <AddButtons />
       <span className="drop-hint">or drop files and folders anywhere</span>
       <span className="queue-counts">{parts.join(' · ')}</span>
+      {eta !== null && (
+        <span
+          className="queue-eta"
+          title="Estimated from each running job's time left and the waiting jobs' durations at the current speed"
+        >
+          {eta}
+        </span>
+      )}
       {throttled !== null && <span className="queue-throttled">{throttled}</span>}
       <button
         type="button"

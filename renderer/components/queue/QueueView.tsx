@@ -1,5 +1,4 @@
 import { useAppStore } from '../../store/context';
-import { LiveFrames } from '../chart/LiveFrames';
 import { Inspector } from '../inspector/Inspector';
 import { EmptyQueue } from './EmptyQueue';
 import { JobList } from './JobList';
@@ -18,7 +17,6 @@ export function QueueView(): React.JSX.Element {
         <h1 className="visually-hidden">Queue</h1>
         <QueueToolbar />
         <JobList />
-        {selectedId !== null && <LiveFrames key={selectedId} id={selectedId} />}
       </section>
       {selectedId !== null && <Inspector id={selectedId} />}
     </div>
