@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, startCli } from './helpers/cli';
+import { runCli, startCli, type ConvertSummary } from './helpers/cli';
 import { makeClip, tempDir, tempLeftovers } from './helpers/media';
 
 // A source cut short (an interrupted download) still converts with ffmpeg's exit 0; the
@@ -31,16 +31,6 @@ const convert = (inputs: string[], out: string, ...options: string[]): string[] 
   ...options,
 ];
 
-interface Summary {
-  jobs: {
-    input: string;
-    output: string | null;
-    status: string;
-    error: string | null;
-    warnings: string[];
-  }[];
-}
-
 describe('a source that ends early', () => {
   const dir = tempDir('fw-incomplete-');
   const { full, half } = clips(dir);
@@ -49,7 +39,7 @@ describe('a source that ends early', () => {
     const out = path.join(dir, 'out-json');
     const result = await runCli(convert([full, half], out, '--json'));
     expect(result.code).toBe(0);
-    const { jobs } = JSON.parse(result.stdout) as Summary;
+    const { jobs } = JSON.parse(result.stdout) as ConvertSummary;
     const byInput = new Map(jobs.map((j) => [j.input, j]));
     expect(byInput.get(half)).toMatchObject({ status: 'done', warnings: [SENTENCE] });
     expect(byInput.get(full)).toMatchObject({ status: 'done', warnings: [] });
@@ -71,7 +61,7 @@ describe('a source that ends early', () => {
     const out = path.join(dir, 'out-strict');
     const result = await runCli(convert([half], out, '--json', '--strict'));
     expect(result.code).toBe(1);
-    const { jobs } = JSON.parse(result.stdout) as Summary;
+    const { jobs } = JSON.parse(result.stdout) as ConvertSummary;
     expect(jobs).toEqual([
       expect.objectContaining({ status: 'failed', error: SENTENCE, output: null }),
     ]);

@@ -72,3 +72,14 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = process.env): 
 export function runCli(args: string[], env?: NodeJS.ProcessEnv): CliRun['done'] {
   return startCli(args, env).done;
 }
+
+/** `convert --json`'s summary, as the tests read it. */
+export interface ConvertSummary {
+  jobs: {
+    input: string;
+    output: string | null;
+    status: string;
+    error: string | null;
+    warnings: string[];
+  }[];
+}
