@@ -5,7 +5,7 @@ import { runCli, type ConvertSummary } from './helpers/cli';
 import { sha256, tempDir, tempLeftovers } from './helpers/media';
 
 // What plain `ffmpeg -i F -c:v libx264 -c:a aac out.mp4` converts, Framewright converts
-// too: a zzuf-damaged corpus (the bench runs the same corpus with 60 seeds). Seeds 4 and 6
+// too: a zzuf-damaged corpus (the bench runs the same corpus with 30 seeds). Seeds 4 and 6
 // give transport streams whose program table lists phantom audio tracks (sample rate 0),
 // which sank the whole file when every probed stream was mapped.
 

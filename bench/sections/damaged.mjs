@@ -2,11 +2,11 @@ import path from 'node:path';
 import { cli } from '../lib/framewright.mjs';
 import { decodes, makeDamagedCorpus, plainFfmpegConverts } from '../lib/damaged.mjs';
 
-// 8. A damaged corpus (zzuf over MP4, Matroska and MPEG-TS, 60 seeds each): how many
+// 8. A damaged corpus (zzuf over MP4, Matroska and MPEG-TS, 30 seeds each): how many
 // files plain `ffmpeg -i F -c:v libx264 -c:a aac out.mp4` converts, and how many of
 // those Framewright converts (done, and the output decodes). Every failure needs a sentence.
 
-const SEEDS = Array.from({ length: 60 }, (_, i) => i + 1);
+const SEEDS = Array.from({ length: 30 }, (_, i) => i + 1);
 
 export default async function damaged({ work, log }) {
   const files = await makeDamagedCorpus(work, { seeds: SEEDS });
