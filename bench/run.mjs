@@ -8,7 +8,18 @@ import { loadPerCore, round } from './lib/measure.mjs';
 import { writeReports } from './lib/report.mjs';
 
 // Each section module's default export takes { work, log } and returns its result.
-const SECTIONS = ['overhead', 'handbrake', 'batch', 'probe-hw', 'ui', 'reinit', 'soak', 'damaged'];
+const SECTIONS = [
+  'overhead',
+  'handbrake',
+  'batch',
+  'probe-hw',
+  'ui',
+  'reinit',
+  'soak',
+  'damaged',
+  'batch-realistic',
+  'batch-audio',
+];
 
 const onlyFlag = process.argv.indexOf('--only');
 const only = onlyFlag > 0 ? process.argv[onlyFlag + 1].split(',') : SECTIONS;

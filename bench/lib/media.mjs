@@ -5,16 +5,28 @@ import { timed } from './measure.mjs';
 // Bench media, made with ffmpeg's lavfi sources (testsrc2 picture, sine tone).
 
 /** Writes a clip and returns its path. Sources are encoded fast: they are inputs, not contenders. */
-export async function makeClip(file, { seconds, size, rate = 25, format = [] }) {
+export async function makeClip(file, { seconds, size, rate = 25, filter, format = [] }) {
   mkdirSync(path.dirname(file), { recursive: true });
   await timed('ffmpeg', [
     ...['-hide_banner', '-v', 'error', '-nostdin', '-y'],
     ...['-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=${rate}:duration=${seconds}`],
     ...['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${seconds}`],
     ...['-ac', '2', '-c:a', 'aac', '-b:a', '192k', '-shortest'],
+    ...(filter ? ['-vf', filter] : []),
     ...['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '16', '-pix_fmt', 'yuv420p'],
     ...format,
     file,
+  ]);
+  return file;
+}
+
+/** A tone as 16-bit stereo 48 kHz WAV; returns its path. */
+export async function makeWav(file, seconds) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  await timed('ffmpeg', [
+    ...['-hide_banner', '-v', 'error', '-nostdin', '-y'],
+    ...['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${seconds}`],
+    ...['-ac', '2', '-c:a', 'pcm_s16le', file],
   ]);
   return file;
 }

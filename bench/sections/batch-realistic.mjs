@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { batchRuns, speedUp } from '../lib/batch.mjs';
+import { copies, makeClip } from '../lib/media.mjs';
+
+// 9. A realistic batch: 12 eight-second 1280x720 clips with film-like grain (encoding
+// dominates), preset h264-mp4, against xargs -P2 over the same commands.
+
+const COUNT = 12;
+const REPS = 1;
+
+export default async function batchRealistic({ work, log }) {
+  const source = await makeClip(path.join(work, 'source.mp4'), {
+    seconds: 8,
+    size: '1280x720',
+    filter: 'noise=alls=20:allf=t',
+  });
+  const folder = path.join(work, 'clips');
+  copies(source, folder, COUNT);
+  log(`  ${COUNT} clips of 8 s 1280x720 with grain; ${REPS} repetition of each contender`);
+  const { runs } = await batchRuns({ work, folder, preset: 'h264-mp4', reps: REPS });
+  return {
+    id: 'batch-realistic',
+    title: `9. Batch of ${COUNT} eight-second 720p clips with grain: Framewright vs xargs -P2`,
+    goal: '≥ 0.98× xargs -P2',
+    metrics: [speedUp('speed-up over xargs -P2 (same commands)', runs, 'xargsP2', 0.98)],
+    runs,
+  };
+}
