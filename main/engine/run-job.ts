@@ -126,6 +126,10 @@ export async function runJob(ctx: JobContext): Promise<void> {
     ...plan.workDirs,
   ];
   outputs.forEach((f) => ctx.temps.add(f));
+  const removeTemps = async (): Promise<void> => {
+    await Promise.all(outputs.map((f) => discard(f)));
+    outputs.forEach((f) => ctx.temps.delete(f));
+  };
   try {
     await reserveTemp(decision.temp);
     for (const dir of plan.workDirs) await mkdir(dir);
@@ -182,9 +186,10 @@ export async function runJob(ctx: JobContext): Promise<void> {
     const final = await commitOutput(decision.temp, decision.final, job.spec.onExists, signal);
     if (signal.aborted) ctx.note('Cancelled too late: the output was already saved.');
     const size = (await stat(final)).size;
+    // Tidy before saying done: whoever sees 'done' sees no work folder or FIFO left.
+    await removeTemps();
     ctx.move('done', { finishedAt: Date.now(), output: final, outputBytes: size });
   } finally {
-    await Promise.all(outputs.map((f) => discard(f)));
-    outputs.forEach((f) => ctx.temps.delete(f));
+    await removeTemps();
   }
 }
