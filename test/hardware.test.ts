@@ -18,7 +18,9 @@ describe('hw', () => {
     expect(cold.code).toBe(0);
     const report = JSON.parse(cold.stdout) as HardwareReport;
     expect(report.fromCache).toBe(false);
-    expect(coldMs).toBeLessThan(15_000);
+    // A hang guard, not a speed goal (the bench measures cold time): every cell has a
+    // time box, so even a loaded machine answers well inside this.
+    expect(coldMs).toBeLessThan(40_000);
     expect(report.cells).toHaveLength(8 * 4 * 2);
     expect(report.cells.filter((c) => c.status === 'available')).toEqual([]);
     for (const cell of report.cells) expect(cell.reason.length).toBeGreaterThan(10);
