@@ -32,17 +32,18 @@ const input = (changes: Partial<PlanJobInput>): PlanJobInput => ({
 });
 
 describe('planJob', () => {
-  it('names a FIFO in the job work folder, right after the safety prefix', () => {
+  it('names a FIFO beside the temporary output, right after the safety prefix', () => {
     const plan = planJob(input({}));
     const [step] = plan.steps;
-    const fifo = '/out/.x.framewright-0123abcd.part.mp4.parts/vstats-0';
+    // In a folder that exists, so a printed command runs as is.
+    const fifo = '/out/.x.framewright-0123abcd.part.mp4.vstats-0';
     expect(step?.args.slice(0, FFMPEG_PREFIX.length + 4)).toEqual([
       ...FFMPEG_PREFIX,
       ...['-vstats_file', fifo, '-vstats_version', '2'],
     ]);
     expect(step?.statsPipe).toBe(fifo);
     expect(step?.access.writes).toEqual(['/out']);
-    expect(plan.workDirs).toEqual(['/out/.x.framewright-0123abcd.part.mp4.parts']);
+    expect(plan.workDirs).toEqual([]);
   });
 
   it('gives Windows a named pipe of its own, and no work folder for it', () => {
@@ -64,7 +65,7 @@ describe('planJob', () => {
     expect(planJob(input({ preset: preset('mp3') })).steps[0]?.args).not.toContain('-vstats_file');
     expect(planJob(input({ stats: null })).steps[0]?.args).not.toContain('-vstats_file');
     const reinit = planJob(input({ info: sizes, preset: preset('hevc-mkv') }));
-    expect(reinit.steps.map((s) => s.statsPipe?.split('/').at(-1))).toEqual([
+    expect(reinit.steps.map((s) => s.statsPipe?.split('.').at(-1))).toEqual([
       'vstats-0',
       'vstats-1',
       undefined,

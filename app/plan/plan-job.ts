@@ -40,10 +40,12 @@ function encodesVideo(args: readonly string[]): boolean {
   return args.some((arg, i) => arg === '-c:v' && args[i + 1] !== 'copy');
 }
 
-/** The FIFO or pipe where a step's statistics go; private to the job (its work folder). */
-function statsPath(channel: StatsChannel, workDir: string, temp: string, index: number): string {
+/** The FIFO or pipe where a step's statistics go, private to the job. */
+function statsPath(channel: StatsChannel, temp: string, index: number): string {
+  // Beside the temporary output, in a folder that exists: the printed command runs as is
+  // (without a reader ffmpeg writes a plain file there).
   return channel === 'fifo'
-    ? `${workDir}/vstats-${index}`
+    ? `${temp}.vstats-${index}`
     : `\\\\.\\pipe\\framewright-${basename(temp)}-vstats-${index}`;
 }
 
@@ -61,13 +63,11 @@ export function planJob(input: PlanJobInput): Plan {
   });
   // Every step may write only in the output folder: the temp file and the work folder live there.
   const outDir = dirname(output.temp);
-  let usesWorkDir = false;
   const steps = built.steps.map((step, index): Step => {
     const access = { reads: step.access.reads, writes: [outDir] };
     if (stats === null || step.program !== 'ffmpeg' || !encodesVideo(step.args))
       return { ...step, access };
-    const pipe = statsPath(stats, workDir, output.temp, index);
-    usesWorkDir ||= stats === 'fifo';
+    const pipe = statsPath(stats, output.temp, index);
     // Global options: right after the safety prefix.
     const args = [
       ...step.args.slice(0, FFMPEG_PREFIX.length),
@@ -76,9 +76,5 @@ export function planJob(input: PlanJobInput): Plan {
     ];
     return { ...step, args, access, statsPipe: pipe };
   });
-  const workDirs =
-    usesWorkDir && !built.workDirs.includes(workDir)
-      ? [...built.workDirs, workDir]
-      : built.workDirs;
-  return { ...built, steps, workDirs };
+  return { ...built, steps };
 }

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { timed } from './measure.mjs';
 
@@ -21,19 +20,14 @@ export async function convert(paths, outDir, extra = []) {
 }
 
 /**
- * The exact ffmpeg commands Framewright would run (`convert --dry-run --json`). Each job's
- * work folder (where `-vstats_file` points; Framewright makes it and a FIFO in it) is made
- * here, untimed, so that the commands run as printed.
+ * The exact ffmpeg commands Framewright would run (`convert --dry-run --json`); they run
+ * as printed (without Framewright's reader, `-vstats_file` writes a plain file).
  */
 export async function plannedCommands(paths, outDir, extra = []) {
   const run = await cli(['convert', ...paths, '--out', outDir, '--dry-run', '--json', ...extra]);
   const { plans } = JSON.parse(run.stdout);
   return plans.map((plan) => {
     if (plan.error) throw new Error(`No plan for ${plan.input}: ${plan.error}`);
-    for (const argv of plan.commands) {
-      const at = argv.indexOf('-vstats_file');
-      if (at > 0) mkdirSync(path.dirname(argv[at + 1]), { recursive: true });
-    }
     return plan.commands;
   });
 }

@@ -122,6 +122,8 @@ export async function runJob(ctx: JobContext): Promise<void> {
   // Everything the plan writes is recorded before it exists, so any exit path removes it.
   const outputs = [
     ...plan.steps.flatMap((s) => s.outputs),
+    // A statistics FIFO is removed by the worker; a plain file left there (no FIFO) by us.
+    ...plan.steps.flatMap((s) => (s.statsPipe?.startsWith('\\\\') === false ? [s.statsPipe] : [])),
     ...plan.files.map((f) => f.path),
     ...plan.workDirs,
   ];
