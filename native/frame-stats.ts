@@ -16,8 +16,8 @@ export interface FrameStatsChannel {
 /**
  * Makes the FIFO (POSIX) or serves the named pipe (Windows) at `pipePath`, the path the
  * plan gave ffmpeg's -vstats_file, and reads it; `onBatch` receives batches while ffmpeg
- * runs. Null when it cannot be made: ffmpeg then writes a plain file there, in the job's
- * work folder, which is removed with it.
+ * runs. Null when it cannot be made: ffmpeg then writes a plain file there, beside the
+ * temporary output, which the job's cleanup removes.
  */
 export async function openFrameStats(
   stepIndex: number,
