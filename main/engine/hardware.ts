@@ -47,7 +47,13 @@ export class HardwareService {
     });
     if (!report.fromCache) {
       await mkdir(this.cacheDir, { recursive: true });
-      await writeFileAtomic(this.file, JSON.stringify(report)).catch(() => undefined);
+      // The matrix itself is good; only the next start loses the cache, so say it and go on.
+      await writeFileAtomic(this.file, JSON.stringify(report)).catch((error: unknown) => {
+        const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+        console.error(
+          `[framewright] The hardware results could not be saved to ${this.file} (${reason}); the next start tests again.`,
+        );
+      });
     }
     this.last = report;
     return report;
