@@ -3,8 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FramewrightApi, ProbeOutcome, QueueState } from '../../app/api/contract';
 import { SettingsSchema, DEFAULT_SETTINGS, type Settings } from '../../app/api/settings';
-import { chooseHardware, wantsHardware } from '../../app/plan/choose-hardware';
-import { planJob } from '../../app/plan/plan-job';
 import type { JobSpec } from '../../app/jobs/job';
 import { UserFacingError } from '../../app/util/errors';
 import { userCacheDir } from '../../platform/folders';
@@ -19,7 +17,7 @@ import { PresetStore } from './presets';
 import { sampleMedia } from './sample-media';
 import { measureMemoryVia } from './scheduler';
 import { decideOutput } from './output';
-import { hostOs, hostStatsChannel } from './run-job';
+import { chooseEncoder, planOnHost } from './host-plan';
 import { WorkerSupervisor } from './supervisor';
 import type { WorkerLauncher } from './worker-port';
 
@@ -227,19 +225,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         const outDir = job?.spec.outDir ?? (settings.outDir || options.defaultOutDir);
         // The run's own planner and choices; 'rename' names a temp file like every policy.
         const output = await decideOutput(info.path, outDir, preset.extension, 'rename');
-        const report = wantsHardware(preset)
-          ? await hardware.inspect(false).catch(() => null)
-          : null;
-        const plan = planJob({
+        const encoder = await chooseEncoder(preset, () => hardware.inspect(false));
+        const plan = planOnHost({
           info,
           preset,
-          hardware: chooseHardware(preset, report, hostOs()).hw,
+          hardware: encoder.hw,
           policy: job?.spec.resolutionPolicy ?? settings.resolutionPolicy,
           output: {
             final: output.final,
             temp: output.kind === 'write' ? output.temp : output.final,
           },
-          stats: hostStatsChannel(),
         });
         // The preview shows one command: the step that writes the output.
         return plan.steps.at(-1)?.args ?? [];

@@ -1,9 +1,6 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import type { Plan } from '../../app/jobs/plan';
-import type { Os } from '../../app/hardware/backends';
 import type { HardwareEncoder } from '../../app/hardware/encoder-args';
-import { chooseHardware, wantsHardware } from '../../app/plan/choose-hardware';
-import { planJob, type StatsChannel } from '../../app/plan/plan-job';
 import type { HardwareReport } from '../../app/hardware/model';
 import type { Job } from '../../app/jobs/job';
 import { withSourceSizes, type FrameStatsBatch } from '../../app/jobs/frame-stats';
@@ -15,6 +12,7 @@ import type { Preset } from '../../app/presets/schema';
 import { commitOutput, decideOutput, discard, reserveTemp } from './output';
 import type { WorkerSupervisor } from './supervisor';
 import { checkCompleteness } from './completeness-check';
+import { chooseEncoder, planOnHost } from './host-plan';
 
 // One job from queued to a terminal state. Every exit path runs the same cleanup:
 // temporary outputs are removed unless they were committed (docs/ARCHITECTURE.md, Rule 1).
@@ -38,24 +36,6 @@ export interface JobContext {
   temps: Set<string>;
   /** The hardware matrix (cached), asked only when the preset wants hardware. */
   hardware: () => Promise<HardwareReport | null>;
-}
-
-/** This machine's OS, as the hardware tables name it. */
-export function hostOs(): Os {
-  return (['linux', 'win32', 'darwin'] as const).find((p) => p === process.platform) ?? 'linux';
-}
-
-/** How this OS hands ffmpeg's per-frame statistics to the worker. */
-export function hostStatsChannel(): StatsChannel {
-  return process.platform === 'win32' ? 'named-pipe' : 'fifo';
-}
-
-/** Decides software or a tested hardware encoder for this job, with the reason to record. */
-async function chooseEncoder(
-  ctx: JobContext,
-): Promise<{ hw: HardwareEncoder | null; note: string | null }> {
-  const report = wantsHardware(ctx.preset) ? await ctx.hardware().catch(() => null) : null;
-  return chooseHardware(ctx.preset, report, hostOs());
 }
 
 /** The failure looks like the hardware itself, not the input: worth one software retry. */
@@ -108,15 +88,14 @@ export async function runJob(ctx: JobContext): Promise<void> {
     return;
   }
 
-  const encoder = await chooseEncoder(ctx);
+  const encoder = await chooseEncoder(ctx.preset, ctx.hardware);
   const planFor = (hardware: HardwareEncoder | null, source: MediaInfo = info): Plan =>
-    planJob({
+    planOnHost({
       info: source,
       preset: ctx.preset,
       hardware,
       policy: job.spec.resolutionPolicy,
       output: { final: decision.final, temp: decision.temp },
-      stats: hostStatsChannel(),
     });
   const plan = planFor(encoder.hw);
   // Everything the plan writes is recorded before it exists, so any exit path removes it.

@@ -3,11 +3,9 @@ import type { Job } from '../../../app/jobs/job';
 import { isTerminal } from '../../../app/jobs/state';
 import type { Engine } from '../../engine/engine';
 import type { ResolutionPolicy } from '../../../app/jobs/job';
-import { chooseHardware, wantsHardware } from '../../../app/plan/choose-hardware';
-import { planJob } from '../../../app/plan/plan-job';
 import { expandPaths } from '../../engine/expand';
 import { decideOutput } from '../../engine/output';
-import { hostOs, hostStatsChannel } from '../../engine/run-job';
+import { chooseEncoder, planOnHost } from '../../engine/host-plan';
 import { formatBytes } from '../../../app/util/format';
 import { progressLine, shellQuote } from '../format';
 
@@ -49,10 +47,7 @@ export async function planDryRun(
   const settings = await engine.settings.get();
   const { files, skipped } = await expandPaths(options.paths);
   const outcomes = files.length > 0 ? await engine.media.probe({ paths: files }) : [];
-  const report = wantsHardware(preset)
-    ? await engine.hardware.inspect({ refresh: false }).catch(() => null)
-    : null;
-  const encoder = chooseHardware(preset, report, hostOs());
+  const encoder = await chooseEncoder(preset, () => engine.hardware.inspect({ refresh: false }));
   const plans: DryRunPlan[] = [];
   for (const outcome of outcomes) {
     if (!outcome.ok) {
@@ -70,13 +65,12 @@ export async function planDryRun(
       plans.push({ input: outcome.path, output: decision.final, commands: [], warnings: [why] });
       continue;
     }
-    const plan = planJob({
+    const plan = planOnHost({
       info: outcome.info,
       preset,
       hardware: encoder.hw,
       policy: settings.resolutionPolicy,
       output: decision,
-      stats: hostStatsChannel(),
     });
     const commands = plan.steps.map((step) => [step.program, ...step.args]);
     plans.push({

@@ -1,0 +1,37 @@
+import type { Os } from '../../app/hardware/backends';
+import type { HardwareEncoder } from '../../app/hardware/encoder-args';
+import type { HardwareReport } from '../../app/hardware/model';
+import type { Plan } from '../../app/jobs/plan';
+import { chooseHardware, wantsHardware } from '../../app/plan/choose-hardware';
+import { planJob, type PlanJobInput, type StatsChannel } from '../../app/plan/plan-job';
+import type { Preset } from '../../app/presets/schema';
+
+// The planner's inputs that depend on this machine, decided one way for the run,
+// `--dry-run` and the command preview alike.
+
+/** This machine's OS, as the hardware tables name it. */
+function hostOs(): Os {
+  return (['linux', 'win32', 'darwin'] as const).find((p) => p === process.platform) ?? 'linux';
+}
+
+/** How this OS hands ffmpeg's per-frame statistics to the worker. */
+function hostStatsChannel(): StatsChannel {
+  return process.platform === 'win32' ? 'named-pipe' : 'fifo';
+}
+
+/**
+ * Software or a tested hardware encoder, with the note the job records. The matrix is
+ * asked only when the preset wants hardware; a matrix that cannot be had means software.
+ */
+export async function chooseEncoder(
+  preset: Preset,
+  matrix: () => Promise<HardwareReport | null>,
+): Promise<{ hw: HardwareEncoder | null; note: string | null }> {
+  const report = wantsHardware(preset) ? await matrix().catch(() => null) : null;
+  return chooseHardware(preset, report, hostOs());
+}
+
+/** The planner with this machine's statistics channel. */
+export function planOnHost(input: Omit<PlanJobInput, 'stats'>): Plan {
+  return planJob({ ...input, stats: hostStatsChannel() });
+}
