@@ -45,3 +45,11 @@ export async function screenshots(page: Page, name: string): Promise<void> {
 export async function expectNoErrorNotices(page: Page): Promise<void> {
   await expect(page.locator('.notice.error')).toHaveCount(0);
 }
+
+/** Closes the page's browser context, if the suite got as far as opening one. */
+export async function closePage(page: Page | undefined): Promise<void> {
+  await page
+    ?.context()
+    .close()
+    .catch(() => undefined);
+}

@@ -1,6 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { expectAccessible, expectNoErrorNotices, SCREENSHOTS, watchConsole } from './checks';
+import {
+  closePage,
+  expectAccessible,
+  expectNoErrorNotices,
+  SCREENSHOTS,
+  watchConsole,
+} from './checks';
 import { dropFiles } from './drop';
 import { startLongTasks, stopLongTasks } from './long-tasks';
 import { startInProcess, type InProcessHost } from './in-process';
@@ -46,10 +52,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
-  await page
-    ?.context()
-    .close()
-    .catch(() => undefined);
+  await closePage(page);
   await host?.close();
 });
 

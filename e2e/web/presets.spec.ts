@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHost, type Host } from './host';
+import { closePage } from './checks';
 
 // Importing a custom preset in the Presets view: extra options outside the encoder's
 // allowlist are refused with a sentence naming the option; allowed ones import.
@@ -33,10 +34,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
-  await page
-    ?.context()
-    .close()
-    .catch(() => undefined);
+  await closePage(page);
   await host?.stop();
   rmSync(work, { recursive: true, force: true });
 });

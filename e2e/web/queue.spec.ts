@@ -3,7 +3,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expectAccessible, expectNoErrorNotices, screenshots, watchConsole } from './checks';
+import {
+  closePage,
+  expectAccessible,
+  expectNoErrorNotices,
+  screenshots,
+  watchConsole,
+} from './checks';
 import { dropFiles } from './drop';
 import { startHost, type Host } from './host';
 import { makeClips, type Clips } from './media';
@@ -43,10 +49,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
-  await page
-    ?.context()
-    .close()
-    .catch(() => undefined);
+  await closePage(page);
   await host?.stop();
   rmSync(work, { recursive: true, force: true });
 });

@@ -1,6 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { expectAccessible, expectNoErrorNotices, screenshots, watchConsole } from './checks';
+import {
+  closePage,
+  expectAccessible,
+  expectNoErrorNotices,
+  screenshots,
+  watchConsole,
+} from './checks';
 import { dropFiles } from './drop';
 import { startInProcess, type InProcessHost } from './in-process';
 import { makeClips, type Clips } from './media';
@@ -62,10 +68,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
-  await page
-    ?.context()
-    .close()
-    .catch(() => undefined);
+  await closePage(page);
   await host?.close();
 });
 
