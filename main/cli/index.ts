@@ -113,7 +113,6 @@ async function run(argv: string[]): Promise<number> {
           dryRun: values['dry-run'] === true,
           ndjson: values.events === 'ndjson',
           json,
-          resolutionPolicy: overrides.resolutionPolicy ?? 'auto',
         });
       } finally {
         await engine.dispose();

@@ -2,7 +2,6 @@ import { jobsOf } from '../../../app/jobs/added';
 import type { Job } from '../../../app/jobs/job';
 import { isTerminal } from '../../../app/jobs/state';
 import type { Engine } from '../../engine/engine';
-import type { ResolutionPolicy } from '../../../app/jobs/job';
 import { expandPaths } from '../../engine/expand';
 import { decideOutput } from '../../engine/output';
 import { chooseEncoder, planOnHost } from '../../engine/host-plan';
@@ -16,7 +15,6 @@ export interface ConvertOptions {
   dryRun: boolean;
   ndjson: boolean;
   json: boolean;
-  resolutionPolicy: ResolutionPolicy;
 }
 
 type Skipped = Awaited<ReturnType<typeof expandPaths>>['skipped'][number];
