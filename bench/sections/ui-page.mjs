@@ -78,3 +78,25 @@ export function countProgress(apiUrl) {
 export function progressCounts() {
   return globalThis.__progress;
 }
+
+/**
+ * Scrolls the job list (`.job-list`) to its end, 3,000 px per animation frame, and
+ * resolves to the frame times in ms (the first frame left out).
+ */
+export function scrollFrames() {
+  const list = document.querySelector('.job-list');
+  return new Promise((resolve) => {
+    const times = [];
+    let last = performance.now();
+    const step = () => {
+      const now = performance.now();
+      times.push(now - last);
+      last = now;
+      list.scrollTop += 3000;
+      if (list.scrollTop + list.clientHeight >= list.scrollHeight - 1 || times.length > 600)
+        resolve(times.slice(1));
+      else requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+}

