@@ -4,6 +4,7 @@ import { JobSchema, OnExistsSchema, ResolutionPolicySchema } from '../jobs/job';
 import { FrameStatsEventSchema } from '../jobs/frame-stats';
 import { ProgressSchema } from '../jobs/progress';
 import { MediaInfoSchema } from '../media/model';
+import { AnalysisSchema, JobSettingsSchema } from '../jobs/settings';
 import { PresetSchema } from '../presets/schema';
 import { ToolchainReportSchema } from '../worker/protocol';
 import { HardwareReportSchema } from '../hardware/model';
@@ -31,6 +32,8 @@ export const AddJobsInputSchema = z.strictObject({
   outDir: z.string().min(1).max(4096).optional(),
   onExists: OnExistsSchema.optional(),
   resolutionPolicy: ResolutionPolicySchema.optional(),
+  /** What these jobs change from the preset (tracks, trim, crop, name, folder…). */
+  settings: JobSettingsSchema.optional(),
 });
 
 /**
@@ -52,6 +55,33 @@ export const QueueStateSchema = z.object({
   throttled: z.string().nullable(),
 });
 export type QueueState = z.infer<typeof QueueStateSchema>;
+
+const Id = z.string().min(1).max(200);
+
+export const PreviewRequestSchema = z.strictObject({
+  /** Chosen by the caller, so that it can cancel this request. */
+  requestId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
+  jobId: Id,
+  /** Settings to preview instead of the job's own (the panel's unsaved edits). */
+  settings: JobSettingsSchema.optional(),
+  /** Positions of the before/after stills, seconds; default five spread over the source. */
+  at: z.array(z.number().min(0).max(1e7)).min(1).max(20).optional(),
+  /** Length of the preview clip, seconds (default 10). */
+  clipSec: z.number().positive().max(120).optional(),
+});
+
+export const PreviewResultSchema = z.object({
+  requestId: z.string(),
+  /** Each pair: the source frame and the same frame through the job's plan, as PNG file names. */
+  stills: z.array(z.object({ atSec: z.number(), before: z.string(), after: z.string() })),
+  /** The preview clip encoded with the plan (file name), where it starts and how long it is. */
+  clip: z.object({ file: z.string(), startSec: z.number(), durationSec: z.number() }),
+  /** The whole output's size, scaled from the clip. */
+  estimatedBytes: z.number().nonnegative(),
+  /** Where the files are on this machine (the hosts serve them from there). */
+  folder: z.string(),
+});
+export type PreviewResult = z.infer<typeof PreviewResultSchema>;
 
 export const ProgressEventSchema = z.object({ id: z.string(), progress: ProgressSchema });
 
@@ -77,6 +107,15 @@ export const API = {
     clearFinished: method(none, none),
     /** The probe of a job's input (cached from probing, or probed now). */
     inspect: method(z.strictObject({ id: z.string().min(1).max(200) }), ProbeOutcomeSchema),
+    /** Replaces the settings of jobs that have not started (waiting, failed, cancelled). */
+    setSettings: method(z.strictObject({ ids: Ids, settings: JobSettingsSchema }), none),
+    /** Detected crop and interlacing of a job's input (cached once found), for `auto` and the panel. */
+    analyze: method(z.strictObject({ id: Id }), AnalysisSchema),
+  },
+  preview: {
+    /** Before/after stills and a short clip through the job's real plan; never blocks the queue. */
+    make: method(PreviewRequestSchema, PreviewResultSchema),
+    cancel: method(z.strictObject({ requestId: z.string().max(64) }), none),
   },
   presets: {
     list: method(none, z.array(PresetSchema)),
@@ -85,9 +124,13 @@ export const API = {
       z.strictObject({
         presetId: z.string().min(1).max(200),
         jobId: z.string().max(200).optional(),
+        /** Settings to show instead of the job's own (the panel's unsaved edits). */
+        settings: JobSettingsSchema.optional(),
       }),
       z.array(z.string()),
     ),
+    /** Saves a user preset (new, or replacing a user preset of that id); built-in ids are refused. */
+    save: method(z.strictObject({ preset: z.unknown() }), PresetSchema),
     import: method(z.strictObject({ json: z.string().max(100_000) }), PresetSchema),
     export: method(z.strictObject({ id: z.string().min(1).max(200) }), z.string()),
     remove: method(z.strictObject({ id: z.string().min(1).max(200) }), none),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JobStatusSchema } from './state';
 import { ProgressSchema } from './progress';
+import { JobSettingsSchema } from './settings';
 
 export const ResolutionPolicySchema = z.enum(['auto', 'reinit', 'fit', 'stretch']);
 export type ResolutionPolicy = z.infer<typeof ResolutionPolicySchema>;
@@ -24,6 +25,10 @@ export const JobSpecSchema = z.object({
   resolutionPolicy: ResolutionPolicySchema.default('auto'),
   /** Absent means 'warn'. */
   incompleteSource: IncompleteSourceSchema.optional(),
+  /** What this job changes from its preset (app/jobs/settings.ts); absent means none. */
+  settings: JobSettingsSchema.optional(),
+  /** The dropped folder the input was found in, for the keep-tree folder mode. */
+  sourceRoot: z.string().min(1).max(4096).optional(),
 });
 export type JobSpec = z.infer<typeof JobSpecSchema>;
 

@@ -207,6 +207,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         if (outcome.ok) queue.rememberProbe(id, outcome.info);
         return outcome;
       },
+      // Wired by the job-settings work (placeholders until then).
+      setSettings: () => Promise.reject(new UserFacingError('Not available yet.', 'unsupported')),
+      analyze: () => Promise.reject(new UserFacingError('Not available yet.', 'unsupported')),
       onAdded: queue.added.on,
       onUpdate: queue.updated.on,
       onRemoved: queue.removed.on,
@@ -249,7 +252,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         await presetStore.remove(id);
         presetsChanged.emit(presetStore.list());
       },
+      save: () => Promise.reject(new UserFacingError('Not available yet.', 'unsupported')),
       onChanged: presetsChanged.on,
+    },
+    preview: {
+      make: () => Promise.reject(new UserFacingError('Not available yet.', 'unsupported')),
+      cancel: () => Promise.resolve(),
     },
     settings: {
       get: () => Promise.resolve(settings),

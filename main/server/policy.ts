@@ -2,6 +2,7 @@ import type { FramewrightApi } from '../../app/api/contract';
 import type { Settings } from '../../app/api/settings';
 import type { JobsAdded } from '../../app/jobs/added';
 import type { Job, JobSpec } from '../../app/jobs/job';
+import type { JobSettings } from '../../app/jobs/settings';
 import { UserFacingError } from '../../app/util/errors';
 import { insideOf, isInsideReal } from './paths';
 import { cleanSpool } from './spool';
@@ -59,6 +60,14 @@ export function withPolicy(
       }
     }
   }
+  /** Outputs stay in the --out folder: a browser cannot ask for "beside the source". */
+  function checkSettings(settings: JobSettings | undefined): void {
+    if (settings?.folder === 'beside-source')
+      throw new UserFacingError(
+        'This server writes every output into its own folder; "beside the source" is for the desktop app and the CLI.',
+        'forbidden',
+      );
+  }
   async function checkJobs(ids: readonly string[]): Promise<void> {
     const known = new Map((await engine.jobs.list()).map((job) => [job.id, job]));
     for (const id of ids) {
@@ -90,6 +99,7 @@ export function withPolicy(
       list: async () => (await engine.jobs.list()).filter(visible),
       async add(input) {
         await checkInputs(input.paths);
+        checkSettings(input.settings);
         return engine.jobs.add({ ...input, outDir });
       },
       start: () => engine.jobs.start(),
@@ -112,6 +122,15 @@ export function withPolicy(
         await checkJobs([input.id]);
         return engine.jobs.inspect(input);
       },
+      async setSettings(input) {
+        await checkJobs(input.ids);
+        checkSettings(input.settings);
+        return engine.jobs.setSettings(input);
+      },
+      async analyze(input) {
+        await checkJobs([input.id]);
+        return engine.jobs.analyze(input);
+      },
       onAdded: (listener) =>
         engine.jobs.onAdded((event) => {
           const shown = visibleAdded(event);
@@ -127,12 +146,22 @@ export function withPolicy(
       list: () => engine.presets.list(),
       async commandFor(input) {
         if (input.jobId !== undefined) await checkJobs([input.jobId]);
+        checkSettings(input.settings);
         return engine.presets.commandFor(input);
       },
+      save: (input) => engine.presets.save(input),
       import: (input) => engine.presets.import(input),
       export: (input) => engine.presets.export(input),
       remove: (input) => engine.presets.remove(input),
       onChanged: (listener) => engine.presets.onChanged(listener),
+    },
+    preview: {
+      async make(input) {
+        await checkJobs([input.jobId]);
+        checkSettings(input.settings);
+        return engine.preview.make(input);
+      },
+      cancel: (input) => engine.preview.cancel(input),
     },
     settings: {
       get: async () => shown(await engine.settings.get()),
