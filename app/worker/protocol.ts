@@ -61,6 +61,21 @@ export const RunParamsSchema = z.object({
 });
 export type RunParams = z.infer<typeof RunParamsSchema>;
 
+export const AnalyzeParamsSchema = z.object({
+  path: z.string().min(1).max(4096),
+  /** Where the crop samples are spread; null samples the start only. */
+  durationSec: z.number().nonnegative().max(1e7).nullable(),
+  /** Each ffmpeg run's time limit (and no-progress limit). */
+  timeoutMs: z.number().int().positive().max(3_600_000),
+});
+
+/** ffmpeg's diagnostics for app/media/analysis.ts: one text per crop sample, and idet's. */
+export const AnalyzeRawSchema = z.object({
+  crop: z.array(z.string().max(1_000_000)).max(100),
+  idet: z.string().max(1_000_000),
+});
+export type AnalyzeRaw = z.infer<typeof AnalyzeRawSchema>;
+
 export const HardwareParamsSchema = z.object({
   refresh: z.boolean(),
   samplesDir: z.string().min(1).max(4096),
@@ -80,6 +95,8 @@ export const WORKER_METHODS = {
   probe: { params: ProbeParamsSchema, result: MediaInfoSchema },
   run: { params: RunParamsSchema, result: RunResultSchema },
   hardware: { params: HardwareParamsSchema, result: HardwareReportSchema },
+  /** cropdetect at several positions and idet from the middle (crop and deinterlace `auto`). */
+  analyze: { params: AnalyzeParamsSchema, result: AnalyzeRawSchema },
   /** Available memory where only a program can tell (macOS vm_stat), in bytes. */
   memory: { params: z.object({}), result: z.number().nonnegative() },
 } as const;
@@ -93,7 +110,7 @@ export const MainToWorkerSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('request'),
     id: RequestId,
-    method: z.enum(['configure', 'probe', 'run', 'hardware', 'memory']),
+    method: z.enum(['configure', 'probe', 'run', 'hardware', 'analyze', 'memory']),
     params: z.unknown(),
   }),
   z.object({ type: z.literal('cancel'), id: RequestId }),

@@ -8,6 +8,7 @@ import {
 import { UserFacingError, serializeError } from '../../app/util/errors';
 import { resolveBinary } from '../binaries';
 import { factsWritten } from '../fact-cache';
+import { analyzeFile } from '../analyze';
 import { availableMemory } from '../memory';
 import { hardwareMatrix } from '../hardware/matrix';
 import { probeFile } from '../probe';
@@ -109,6 +110,10 @@ async function serve(
         (progress) => channel.send({ type: 'progress', id, progress }),
         (batch) => channel.send({ type: 'frame-stats', id, batch }),
       );
+    }
+    case 'analyze': {
+      const params = paramsFor('analyze', rawParams);
+      return analyzeFile(await requireTools(), params, signal);
     }
     case 'memory':
       return availableMemory(programEnv());
