@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { jobsOf, type JobsAdded } from '../app/jobs/added';
 import type { Job } from '../app/jobs/job';
 import type { Engine } from '../main/engine/engine';
 import { nextUpdate, settled, testEngine } from './helpers/engine';
@@ -161,15 +160,15 @@ describe('adding many files', () => {
     for (let i = 0; i < 2500; i++)
       writeFileSync(path.join(folder, `clip-${String(i).padStart(4, '0')}.mp4`), '');
     engine = await testEngine({ stateDir });
-    const added: JobsAdded[] = [];
+    const added: Job[][] = [];
     let updates = 0;
     engine.jobs.onAdded((event) => added.push(event));
     engine.jobs.onUpdate(() => updates++);
     const result = await engine.jobs.add({ paths: [folder], outDir: path.join(dir, 'out') });
 
-    expect(added.map((event) => event.jobs.length)).toEqual([1000, 1000, 500]);
+    expect(added.map((event) => event.length)).toEqual([1000, 1000, 500]);
     expect(updates).toBe(0);
-    const jobs = added.flatMap(jobsOf);
+    const jobs = added.flat();
     // The reply is just the ids, in the order of the events (and of the folder's names).
     expect(result.ids).toEqual(jobs.map((job) => job.id));
     expect(jobs.map((job) => path.basename(job.spec.input))).toEqual(

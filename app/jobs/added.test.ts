@@ -88,6 +88,21 @@ describe('added events', () => {
     expect(events.flatMap(jobsOf)).toEqual(all);
   });
 
+  it('groups by the whole spec: equal settings share an event, another dropped folder starts one', () => {
+    const crf = (n: number) => ({ crf: n, trim: { startSec: 1 } });
+    const all = [
+      newJob('a', spec('/x/a.mp4', { sourceRoot: '/x', settings: crf(20) }), 1),
+      newJob('b', spec('/x/b.mp4', { sourceRoot: '/x', settings: crf(20) }), 1),
+      newJob('c', spec('/y/c.mp4', { sourceRoot: '/y', settings: crf(20) }), 1),
+      newJob('d', spec('/y/d.mp4', { sourceRoot: '/y', settings: crf(30) }), 1),
+      newJob('e', spec('/y/e.mp4', { sourceRoot: '/y' }), 1),
+    ];
+    const events = addedEvents(all, 1000);
+    expect(events.map((e) => e.jobs.map(([id]) => id))).toEqual([['a', 'b'], ['c'], ['d'], ['e']]);
+    expect(events.map((e) => e.spec.sourceRoot)).toEqual(['/x', '/y', '/y', '/y']);
+    expect(events.flatMap((e) => JobsAddedSchema.parse(e)).flatMap(jobsOf)).toEqual(all);
+  });
+
   it.each([
     ['an unknown key', { extra: 1 }],
     ['a full job instead of a tuple', { jobs: [newJob('a', spec('/in/a.mp4'), 1)] }],

@@ -2,9 +2,16 @@ import { z } from 'zod';
 import { JobSpecSchema, type Job, type JobSpec } from './job';
 
 // New jobs travel compactly. A new job is always queued with nothing done yet, and the
-// jobs of one add share everything but their id and input file, so an event carries
-// those once and then [id, input] per job: a 10,000-file drop is about 1 MB of events
-// instead of 4, and a client parses and applies it in a few short tasks.
+// jobs of one add mostly share everything but their id and input file, so an event
+// carries those once and then [id, input] per job: a 10,000-file drop is about 1 MB of
+// events instead of 4, and a client parses and applies it in a few short tasks. The
+// engine emits the jobs themselves; the router compacts them for the wire.
+
+/**
+ * New jobs per `added` event: a 10,000-file drop is a handful of events, each small
+ * enough for a client to parse and apply without a long task.
+ */
+export const ADDED_CHUNK = 1000;
 
 export const JobsAddedSchema = z.strictObject({
   /** What these jobs share: their spec without the input. */
@@ -40,12 +47,18 @@ export function jobsOf(event: JobsAdded): Job[] {
   return event.jobs.map(([id, input]) => newJob(id, { ...spec, input }, createdAt));
 }
 
-/** Same creation time and settings (everything in the spec but the input). */
+/** Equal values of a spec field (plain strings, or JSON data such as the settings). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  return typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Same creation time and spec but the input (settings, dropped folder and all). */
 function sameGroup(a: Job, b: Job): boolean {
   if (a.createdAt !== b.createdAt) return false;
   const keys = Object.keys(a.spec) as (keyof JobSpec)[];
   if (keys.length !== Object.keys(b.spec).length) return false;
-  return keys.every((key) => key === 'input' || a.spec[key] === b.spec[key]);
+  return keys.every((key) => key === 'input' || sameValue(a.spec[key], b.spec[key]));
 }
 
 /**

@@ -1,15 +1,13 @@
 import type { z } from 'zod';
-import {
-  API,
-  API_EVENTS,
-  CallMessageSchema,
-  type FramewrightApi,
-  type ReplyMessage,
-} from '../../app/api/contract';
+import { API, API_EVENTS, CallMessageSchema, type ReplyMessage } from '../../app/api/contract';
+import { ADDED_CHUNK, addedEvents, type JobsAdded } from '../../app/jobs/added';
+import type { Job } from '../../app/jobs/job';
+import type { HostApi } from './host-api';
 
 // One router serves the api over every transport (Electron IPC, WebSocket, in-process).
 // It validates every inbound payload against app/api/contract.ts before calling the
 // implementation, and never throws back into a transport: a bad call gets an error reply.
+// Its events are what goes on the wire: new jobs leave compacted (app/jobs/added.ts).
 
 type Send = (message: ReplyMessage) => void;
 type AnyMethod = (input?: unknown) => Promise<unknown>;
@@ -41,8 +39,19 @@ function lookup(
   return Object.hasOwn(methods, method) ? methods[method] : undefined;
 }
 
-export function createRouter(api: FramewrightApi): Router {
+export function createRouter(api: HostApi): Router {
   const services = api as unknown as Record<string, Record<string, unknown>>;
+  // Every subscriber (each connection) gets the same compacted events, so a transport
+  // that caches an event's JSON by its payload makes it once.
+  const compacted = new WeakMap<readonly Job[], JobsAdded[]>();
+  const wireAdded = (jobs: readonly Job[]): JobsAdded[] => {
+    let events = compacted.get(jobs);
+    if (events === undefined) {
+      events = addedEvents(jobs, ADDED_CHUNK);
+      compacted.set(jobs, events);
+    }
+    return events;
+  };
 
   async function handle(raw: unknown): Promise<ReplyMessage> {
     const call = CallMessageSchema.safeParse(raw);
@@ -92,8 +101,13 @@ export function createRouter(api: FramewrightApi): Router {
         const key = `on${event[0]?.toUpperCase() ?? ''}${event.slice(1)}`;
         const on = services[service]?.[key] as AnySubscribe | undefined;
         if (on === undefined) continue;
+        const added = service === 'jobs' && event === 'added';
         offs.push(
-          on.call(services[service], (payload) => send({ type: 'event', service, event, payload })),
+          on.call(services[service], (payload) => {
+            if (!added) return send({ type: 'event', service, event, payload });
+            for (const compact of wireAdded(payload as Job[]))
+              send({ type: 'event', service, event, payload: compact });
+          }),
         );
       }
     }

@@ -1,5 +1,4 @@
 import { Notification, type BrowserWindow } from 'electron';
-import { jobsOf } from '../../app/jobs/added';
 import type { Engine } from '../engine/engine';
 import { BatchTracker, summarySentence, type BatchSummary } from './batch';
 
@@ -37,7 +36,7 @@ export async function trackBatch(
   };
 
   const offs = [
-    engine.jobs.onAdded((event) => ended(tracker.updateAll(jobsOf(event)))),
+    engine.jobs.onAdded((jobs) => ended(tracker.updateAll(jobs))),
     engine.jobs.onUpdate((job) => ended(tracker.update(job))),
     engine.jobs.onProgress(({ id, progress }) => {
       tracker.progress(id, progress.percent);

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { addedEvents, newJob, type JobsAdded } from '../../app/jobs/added';
+import { ADDED_CHUNK, newJob } from '../../app/jobs/added';
 import type { Job, JobSpec } from '../../app/jobs/job';
+import type { Analysis, JobSettings } from '../../app/jobs/settings';
 import type { FrameStatsEvent } from '../../app/jobs/frame-stats';
 import type { Progress } from '../../app/jobs/progress';
 import { isTerminal, transition, type JobStatus } from '../../app/jobs/state';
 import type { HardwareReport } from '../../app/hardware/model';
 import type { MediaInfo } from '../../app/media/model';
+import { UserFacingError } from '../../app/util/errors';
 import { Emitter } from './emitter';
 import type { PresetStore } from './presets';
 import { runJob } from './run-job';
@@ -21,16 +23,11 @@ const PROGRESS_INTERVAL_MS = 100;
 const JOB_LOG_LIMIT = 16 * 1024;
 /** A finished job keeps less: its log matters only when something went wrong. */
 const DONE_LOG_LIMIT = 2 * 1024;
-/** Probe results kept for the Inspector; older ones are probed again on demand. */
+/** Probe and analysis results kept per job; older ones are found again on demand. */
 const PROBE_CACHE_SIZE = 256;
 const MEMORY_RECHECK_MS = 2000;
 /** Tries per job when the worker itself crashes (the second one re-queues once). */
 const MAX_ATTEMPTS_ON_CRASH = 2;
-/**
- * New jobs per `added` event: a 10,000-file drop is a handful of events, each small
- * enough for a client to parse and apply without a long task.
- */
-const ADDED_CHUNK = 1000;
 
 export interface QueueOptions {
   supervisor: WorkerSupervisor;
@@ -39,11 +36,27 @@ export interface QueueOptions {
   stallTimeoutMs: () => number;
   memoryCheck?: () => string | null;
   hardware: () => Promise<HardwareReport | null>;
+  /** The analysis of a job's source, for settings that say `auto` (crop, deinterlace). */
+  analyze?: (job: Job, info: MediaInfo, signal: AbortSignal) => Promise<Analysis>;
+}
+
+/** Statuses whose settings may still change: nothing of the job has run (or it will run again). */
+const UNSTARTED: ReadonlySet<JobStatus> = new Set(['queued', 'failed', 'cancelled']);
+
+/** Keeps a result, forgetting the oldest beyond the cache size (a Map keeps insertion order). */
+function keepBounded<T>(map: Map<string, T>, id: string, value: T): void {
+  map.delete(id);
+  map.set(id, value);
+  while (map.size > PROBE_CACHE_SIZE) {
+    const oldest = map.keys().next().value;
+    if (oldest === undefined) break;
+    map.delete(oldest);
+  }
 }
 
 export class JobQueue {
   /** New jobs, in order, at most ADDED_CHUNK per event; later changes come as `updated`. */
-  readonly added = new Emitter<JobsAdded>();
+  readonly added = new Emitter<Job[]>();
   readonly updated = new Emitter<Job>();
   readonly removed = new Emitter<{ ids: string[] }>();
   readonly progressed = new Emitter<{ id: string; progress: Progress }>();
@@ -58,6 +71,7 @@ export class JobQueue {
   private readonly jobs = new Map<string, Job>();
   private readonly active = new Map<string, AbortController>();
   private readonly probes = new Map<string, MediaInfo>();
+  private readonly analyses = new Map<string, Analysis>();
   readonly temps = new Set<string>();
   private readonly dirtyProgress = new Set<string>();
   private progressTimer: NodeJS.Timeout | null = null;
@@ -75,23 +89,20 @@ export class JobQueue {
     return this.jobs.get(id);
   }
 
-  /** Keeps a probe result, forgetting the oldest beyond the cache size (Map keeps insertion order). */
-  private keepProbe(id: string, info: MediaInfo): void {
-    this.probes.delete(id);
-    this.probes.set(id, info);
-    while (this.probes.size > PROBE_CACHE_SIZE) {
-      const oldest = this.probes.keys().next().value;
-      if (oldest === undefined) break;
-      this.probes.delete(oldest);
-    }
-  }
-
   rememberProbe(id: string, info: MediaInfo): void {
-    if (this.jobs.has(id)) this.keepProbe(id, info);
+    if (this.jobs.has(id)) keepBounded(this.probes, id, info);
   }
 
   probeOf(id: string): MediaInfo | undefined {
     return this.probes.get(id);
+  }
+
+  rememberAnalysis(id: string, analysis: Analysis): void {
+    if (this.jobs.has(id)) keepBounded(this.analyses, id, analysis);
+  }
+
+  analysisOf(id: string): Analysis | undefined {
+    return this.analyses.get(id);
   }
 
   get activeCount(): number {
@@ -123,9 +134,31 @@ export class JobQueue {
     const createdAt = Date.now();
     const added = specs.map((spec) => newJob(randomUUID(), spec, createdAt));
     for (const job of added) this.jobs.set(job.id, job);
-    for (const event of addedEvents(added, ADDED_CHUNK)) this.added.emit(event);
+    for (let i = 0; i < added.length; i += ADDED_CHUNK)
+      this.added.emit(added.slice(i, i + ADDED_CHUNK));
     this.pump();
     return added;
+  }
+
+  /**
+   * Replaces the settings of jobs that have not started, one `updated` each; refuses
+   * the whole change when one of them has started or is gone.
+   */
+  setSettings(ids: readonly string[], settings: JobSettings): void {
+    const jobs = ids.map((id) => this.jobs.get(id));
+    if (jobs.some((job) => job === undefined))
+      throw new UserFacingError('That job is no longer in the queue.', 'no-job');
+    if (jobs.some((job) => job !== undefined && !UNSTARTED.has(job.status)))
+      throw new UserFacingError(
+        'The settings of a job that has started or finished cannot change; cancel it or convert the file again.',
+        'job-started',
+      );
+    for (const job of jobs) {
+      if (job === undefined) continue;
+      const next: Job = { ...job, spec: { ...job.spec, settings } };
+      this.jobs.set(job.id, next);
+      this.updated.emit(next);
+    }
   }
 
   start(): void {
@@ -178,6 +211,7 @@ export class JobQueue {
       this.active.get(id)?.abort();
       this.jobs.delete(id);
       this.probes.delete(id);
+      this.analyses.delete(id);
       this.dirtyProgress.delete(id);
       gone.push(id);
     }
@@ -251,7 +285,7 @@ export class JobQueue {
           temps: this.temps,
           move: (status, changes) => this.move(job.id, status, changes),
           progress: (progress) => this.queueProgress(job.id, progress),
-          probed: (info) => this.keepProbe(job.id, info),
+          probed: (info) => keepBounded(this.probes, job.id, info),
           note: (warning) => this.annotate(job.id, warning),
           frameStats: (batch) => this.frameStats.emit({ id: job.id, ...batch }),
           parallelism: () => Math.max(1, this.options.concurrency() - this.active.size + 1),

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import type { FramewrightApi } from '../../app/api/contract';
+import type { HostApi } from '../api/host-api';
 import { sendError } from './headers';
 import { isInsideReal } from './paths';
 
@@ -18,7 +18,7 @@ export async function handleDownload(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  api: FramewrightApi,
+  api: Pick<HostApi, 'jobs'>,
   outRoots: readonly string[],
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -2,7 +2,7 @@ import { mkdir, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { FramewrightApi } from '../../app/api/contract';
+import type { HostApi } from '../api/host-api';
 import { createRouter } from '../api/router';
 import { authorized, hostAllowed } from './auth';
 import { handleDownload } from './download';
@@ -28,7 +28,7 @@ export interface ServerOptions {
   token: string | null;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
-  engine: FramewrightApi;
+  engine: HostApi;
   /** Largest accepted upload; 20 GB unless given. */
   maxUploadBytes?: number;
   /** Uploads that are no job's input are removed after this long idle; 10 minutes unless given. */

@@ -1,9 +1,8 @@
-import type { FramewrightApi } from '../../app/api/contract';
 import type { Settings } from '../../app/api/settings';
-import type { JobsAdded } from '../../app/jobs/added';
 import type { Job, JobSpec } from '../../app/jobs/job';
 import type { JobSettings } from '../../app/jobs/settings';
 import { UserFacingError } from '../../app/util/errors';
+import type { HostApi } from '../api/host-api';
 import { insideOf, isInsideReal } from './paths';
 import { cleanSpool } from './spool';
 
@@ -20,10 +19,7 @@ export interface PolicyOptions {
 
 const LOCKED_SETTINGS = ['outDir', 'ffmpegPath', 'ffprobePath'] as const;
 
-export function withPolicy(
-  engine: FramewrightApi,
-  { spoolDir, outDir }: PolicyOptions,
-): FramewrightApi {
+export function withPolicy(engine: HostApi, { spoolDir, outDir }: PolicyOptions): HostApi {
   const inSpool = insideOf(spoolDir);
   // A job keeps its spec for life (changes copy the job, not the spec), and every
   // connection gets the same events: each job and each `added` event is checked once.
@@ -36,14 +32,14 @@ export function withPolicy(
     }
     return inside;
   };
-  const shownAdded = new WeakMap<JobsAdded, JobsAdded | null>();
-  const visibleAdded = (event: JobsAdded): JobsAdded | null => {
+  const shownAdded = new WeakMap<Job[], Job[] | null>();
+  const visibleAdded = (event: Job[]): Job[] | null => {
     let shown = shownAdded.get(event);
     if (shown === undefined) {
-      const jobs = event.jobs.filter(([, input]) => inSpool(input));
-      // The engine's own event when nothing is hidden, so its JSON is made once.
-      shown =
-        jobs.length === event.jobs.length ? event : jobs.length > 0 ? { ...event, jobs } : null;
+      const jobs = event.filter(visible);
+      // The engine's own event when nothing is hidden; either way one array for every
+      // connection, so the router compacts it and its JSON is made once.
+      shown = jobs.length === event.length ? event : jobs.length > 0 ? jobs : null;
       shownAdded.set(event, shown);
     }
     return shown;

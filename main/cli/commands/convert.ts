@@ -1,4 +1,3 @@
-import { jobsOf } from '../../../app/jobs/added';
 import type { Job } from '../../../app/jobs/job';
 import { isTerminal } from '../../../app/jobs/state';
 import type { Engine } from '../../engine/engine';
@@ -113,8 +112,8 @@ export async function convert(engine: Engine, options: ConvertOptions): Promise<
     if (ids.size > 0 && [...ids].every((id) => finished.has(id))) allDone();
   };
   if (options.ndjson)
-    engine.jobs.onAdded((event) => {
-      for (const job of jobsOf(event)) emit({ type: 'job', job: { ...job, log: undefined } });
+    engine.jobs.onAdded((jobs) => {
+      for (const job of jobs) emit({ type: 'job', job: { ...job, log: undefined } });
     });
   engine.jobs.onUpdate((job) => {
     if (options.ndjson) emit({ type: 'job', job: { ...job, log: undefined } });

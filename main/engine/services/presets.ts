@@ -1,0 +1,62 @@
+import type { FramewrightApi } from '../../../app/api/contract';
+import { UserFacingError } from '../../../app/util/errors';
+import { Emitter } from '../emitter';
+import type { HardwareService } from '../hardware';
+import { chooseEncoder, planOnHost } from '../host-plan';
+import type { JobQueue } from '../job-queue';
+import { decideOutput } from '../output';
+import type { PresetStore } from '../presets';
+import { sampleMedia } from '../sample-media';
+import type { SettingsHolder } from './settings';
+
+export interface PresetsDeps {
+  store: PresetStore;
+  queue: JobQueue;
+  settings: SettingsHolder;
+  hardware: HardwareService;
+  defaultOutDir: string;
+}
+
+export function presetsService(deps: PresetsDeps): FramewrightApi['presets'] {
+  const { store, queue, settings } = deps;
+  const changed = new Emitter<ReturnType<PresetStore['list']>>();
+  return {
+    list: () => Promise.resolve(store.list()),
+    commandFor: async ({ presetId, jobId }) => {
+      const preset = store.require(presetId);
+      const job = jobId === undefined ? undefined : queue.get(jobId);
+      const info =
+        (jobId !== undefined ? queue.probeOf(jobId) : undefined) ??
+        sampleMedia(job?.spec.input ?? '/path/to/input.mov');
+      const outDir = job?.spec.outDir ?? (settings.value.outDir || deps.defaultOutDir);
+      // The run's own planner and choices; 'rename' names a temp file like every policy.
+      const output = await decideOutput(info.path, outDir, preset.extension, 'rename');
+      const encoder = await chooseEncoder(preset, () => deps.hardware.inspect(false));
+      const plan = planOnHost({
+        info,
+        preset,
+        hardware: encoder.hw,
+        policy: job?.spec.resolutionPolicy ?? settings.value.resolutionPolicy,
+        output: {
+          final: output.final,
+          temp: output.kind === 'write' ? output.temp : output.final,
+        },
+      });
+      // The preview shows one command: the step that writes the output.
+      return plan.steps.at(-1)?.args ?? [];
+    },
+    import: async ({ json }) => {
+      const preset = await store.import(json);
+      changed.emit(store.list());
+      return preset;
+    },
+    export: ({ id }) => Promise.resolve(`${JSON.stringify(store.require(id), null, 2)}\n`),
+    remove: async ({ id }) => {
+      await store.remove(id);
+      changed.emit(store.list());
+    },
+    // Wired by the preset editor work (a placeholder until then).
+    save: () => Promise.reject(new UserFacingError('Not available yet.', 'unsupported')),
+    onChanged: changed.on,
+  };
+}

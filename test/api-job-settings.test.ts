@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { JobSettings } from '../app/jobs/settings';
+import { createRouter } from '../main/api/router';
+import type { Engine } from '../main/engine/engine';
+import { nextUpdate, testEngine } from './helpers/engine';
+import { makeClip, tempDir } from './helpers/media';
+
+let engine: Engine | null = null;
+afterEach(async () => {
+  await engine?.dispose();
+  engine = null;
+});
+
+const shaped: JobSettings = { crf: 40, trim: { startSec: 0.5, endSec: 1.5 } };
+
+describe('jobs.setSettings', () => {
+  it('changes a waiting job, says so with an update, shows it in jobs.list and saves it', async () => {
+    const dir = tempDir();
+    const stateDir = path.join(dir, 'state');
+    const clip = makeClip(path.join(dir, 'a.mp4'));
+    engine = await testEngine({ stateDir });
+    const { ids } = await engine.jobs.add({ paths: [clip], outDir: path.join(dir, 'out') });
+    const id = ids[0] ?? '';
+    const updated = nextUpdate(engine, id, (job) => job.spec.settings !== undefined);
+    await engine.jobs.setSettings({ ids, settings: shaped });
+    expect((await updated).spec.settings).toEqual(shaped);
+    expect((await engine.jobs.list()).map((job) => job.spec.settings)).toEqual([shaped]);
+
+    await engine.dispose();
+    engine = await testEngine({ stateDir });
+    expect((await engine.jobs.list()).map((job) => [job.id, job.spec.settings])).toEqual([
+      [id, shaped],
+    ]);
+  });
+
+  it('refuses the whole change, in a sentence, when a job of the selection has started', async () => {
+    const dir = tempDir();
+    const clips = ['a', 'b'].map((n) => makeClip(path.join(dir, `${n}.mp4`)));
+    engine = await testEngine({ overrides: { concurrency: 1 } });
+    const { ids } = await engine.jobs.add({ paths: clips, outDir: path.join(dir, 'out') });
+    const [first = '', second = ''] = ids;
+    const started = nextUpdate(engine, first, (job) => job.status === 'running');
+    await engine.jobs.start();
+    await started;
+    await expect(engine.jobs.setSettings({ ids, settings: shaped })).rejects.toThrow(
+      /^The settings of a job that has started or finished cannot change; [^.]+\.$/,
+    );
+    expect(engine.queue.get(second)?.spec.settings).toBeUndefined();
+    expect(engine.queue.get(second)?.status).toBe('queued');
+  });
+
+  it('the router refuses settings outside the schema, naming the field', async () => {
+    const dir = tempDir();
+    engine = await testEngine();
+    const { ids } = await engine.jobs.add({
+      paths: [makeClip(path.join(dir, 'a.mp4'))],
+      outDir: path.join(dir, 'out'),
+    });
+    const reply = await createRouter(engine).handle({
+      type: 'call',
+      id: 1,
+      service: 'jobs',
+      method: 'setSettings',
+      input: { ids, settings: { crf: 99 } },
+    });
+    expect(reply).toMatchObject({ type: 'error', error: { message: /settings\.crf/ } });
+    expect(engine.queue.get(ids[0] ?? '')?.spec.settings).toBeUndefined();
+  });
+});
