@@ -6,6 +6,8 @@ import { isMediaExtension } from '../../app/media/extensions';
 export interface Expansion {
   files: string[];
   skipped: { path: string; reason: string }[];
+  /** For each file found inside a dropped folder, that folder (for the keep-tree folder mode). */
+  roots: Map<string, string>;
 }
 
 /**
@@ -15,10 +17,12 @@ export interface Expansion {
  */
 export async function expandPaths(paths: readonly string[], limit = 100_000): Promise<Expansion> {
   const collator = new Intl.Collator(undefined, { numeric: true });
-  const result: Expansion = { files: [], skipped: [] };
+  const result: Expansion = { files: [], skipped: [], roots: new Map() };
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
 
+  /** The dropped folder being walked; null while adding paths named directly. */
+  let root: string | null = null;
   const addFile = (file: string): void => {
     if (seenFiles.has(file)) return;
     seenFiles.add(file);
@@ -30,6 +34,7 @@ export async function expandPaths(paths: readonly string[], limit = 100_000): Pr
       return;
     }
     result.files.push(file);
+    if (root !== null) result.roots.set(file, root);
   };
 
   const walk = async (dir: string): Promise<void> => {
@@ -90,8 +95,11 @@ export async function expandPaths(paths: readonly string[], limit = 100_000): Pr
       addFile(full);
       continue;
     }
-    if (info.isDirectory()) await walk(full);
-    else addFile(full);
+    if (info.isDirectory()) {
+      root = full;
+      await walk(full);
+      root = null;
+    } else addFile(full);
   }
   return result;
 }

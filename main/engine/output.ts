@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { link, open, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { OnExists } from '../../app/jobs/job';
+import type { JobSpec, OnExists } from '../../app/jobs/job';
+import { DEFAULT_NAME_TEMPLATE, renderName } from '../../app/jobs/output-name';
+import type { OutputPicture } from '../../app/jobs/output-picture';
+import type { Preset } from '../../app/presets/schema';
 import { UserFacingError } from '../../app/util/errors';
 
 // Safe output: ffmpeg writes a temporary file in the destination folder, which is
@@ -11,6 +14,50 @@ import { UserFacingError } from '../../app/util/errors';
 
 export type OutputDecision =
   { kind: 'write'; final: string; temp: string } | { kind: 'skip'; final: string };
+
+/** The folder an output goes to and its name without the extension. */
+export interface OutputTarget {
+  dir: string;
+  base: string;
+}
+
+/**
+ * Where a job's output goes, by its settings' folder mode and name template:
+ * 'chosen' the job's folder; 'beside-source' the input's folder; 'keep-tree' the job's
+ * folder plus the input's folder relative to the dropped folder it was found in.
+ */
+export function outputTarget(
+  spec: Pick<JobSpec, 'input' | 'outDir' | 'settings' | 'sourceRoot'>,
+  preset: Pick<Preset, 'id'>,
+  picture: OutputPicture,
+  startedAt: Date = new Date(),
+): OutputTarget {
+  const input = path.resolve(spec.input);
+  const base = renderName(spec.settings?.name ?? DEFAULT_NAME_TEMPLATE, {
+    name: path.basename(input, path.extname(input)),
+    preset: preset.id,
+    width: picture.size?.width ?? null,
+    height: picture.size?.height ?? null,
+    codec: picture.codec,
+    date: startedAt,
+  });
+  const outDir = path.resolve(spec.outDir);
+  switch (spec.settings?.folder ?? 'chosen') {
+    case 'beside-source':
+      return { dir: path.dirname(input), base };
+    case 'keep-tree': {
+      const relative =
+        spec.sourceRoot === undefined
+          ? ''
+          : path.relative(path.resolve(spec.sourceRoot), path.dirname(input));
+      // A file outside its dropped folder (or on another drive) goes to the folder itself.
+      const inside = !relative.startsWith('..') && !path.isAbsolute(relative);
+      return { dir: inside ? path.join(outDir, relative) : outDir, base };
+    }
+    case 'chosen':
+      return { dir: outDir, base };
+  }
+}
 
 async function exists(file: string): Promise<boolean> {
   try {
@@ -30,20 +77,25 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
-/** "clip.mov" → "clip.mp4"; with 'rename', "clip (1).mp4" and so on until free. */
+/**
+ * "clip.mov" → "clip.mp4" in the target folder (a folder alone keeps the input's name);
+ * with 'rename', "clip (1).mp4" and so on until free. The input itself is never the output.
+ */
 export async function decideOutput(
   input: string,
-  outDir: string,
+  target: string | OutputTarget,
   extension: string,
   policy: OnExists,
 ): Promise<OutputDecision> {
-  const dir = path.resolve(outDir);
-  const stem = path.basename(input, path.extname(input)) || 'output';
+  const { dir, base: stem } =
+    typeof target === 'string'
+      ? { dir: path.resolve(target), base: path.basename(input, path.extname(input)) || 'output' }
+      : target;
   let final = path.join(dir, `${stem}${extension}`);
   if (await sameFile(input, final)) {
     if (policy === 'overwrite')
       throw new UserFacingError(
-        'The output would replace the input file itself, which Framewright never does. Choose another output folder or preset.',
+        'The output would replace the input file itself, which Framewright never does. Choose another output folder, name or preset.',
         'same-file',
       );
     if (policy === 'rename') final = path.join(dir, `${stem} (converted)${extension}`);
@@ -62,9 +114,13 @@ export async function decideOutput(
   return { kind: 'write', final, temp };
 }
 
-/** Creates the temporary file exclusively, proving the folder is writable before work starts. */
+/**
+ * Creates the temporary file exclusively, proving the folder is writable before work
+ * starts; the folder itself is made when missing (a keep-tree subfolder).
+ */
 export async function reserveTemp(temp: string): Promise<void> {
   try {
+    await mkdir(path.dirname(temp), { recursive: true });
     const handle = await open(
       temp,
       constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY,

@@ -3,13 +3,14 @@ import type { Plan } from '../../app/jobs/plan';
 import type { HardwareEncoder } from '../../app/hardware/encoder-args';
 import type { HardwareReport } from '../../app/hardware/model';
 import type { Job } from '../../app/jobs/job';
+import { outputPicture } from '../../app/jobs/output-picture';
 import { withSourceSizes, type FrameStatsBatch } from '../../app/jobs/frame-stats';
 import type { Progress } from '../../app/jobs/progress';
 import type { JobStatus } from '../../app/jobs/state';
 import type { MediaInfo } from '../../app/media/model';
 import { mainStreamsOnly } from '../../app/media/streams';
 import type { Preset } from '../../app/presets/schema';
-import { commitOutput, decideOutput, discard, reserveTemp } from './output';
+import { commitOutput, decideOutput, discard, outputTarget, reserveTemp } from './output';
 import type { WorkerSupervisor } from './supervisor';
 import { checkCompleteness } from './completeness-check';
 import { chooseEncoder, planOnHost } from './host-plan';
@@ -72,7 +73,7 @@ export async function runJob(ctx: JobContext): Promise<void> {
 
   const decision = await decideOutput(
     job.spec.input,
-    job.spec.outDir,
+    outputTarget(job.spec, ctx.preset, outputPicture(info, ctx.preset, job.spec.settings)),
     ctx.preset.extension,
     job.spec.onExists,
   );
