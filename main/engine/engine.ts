@@ -35,6 +35,11 @@ export interface EngineOptions {
   memoryCheck?: () => string | null;
   /** Cache folder (hardware matrix); default: stateDir/cache, else the user's cache folder. */
   cacheDir?: string;
+  /**
+   * The user's presets (JSON files); default stateDir/presets, none without a state
+   * folder. The CLI reads the app's folder, so a preset saved there converts here too.
+   */
+  userPresetsDir?: string | null;
 }
 
 function defaultCacheDir(stateDir: string | null): string {
@@ -62,7 +67,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   supervisor.warmUp();
   const presetStore = new PresetStore(
     options.presetsDir,
-    options.stateDir === null ? null : path.join(options.stateDir, 'presets'),
+    options.userPresetsDir !== undefined
+      ? options.userPresetsDir
+      : options.stateDir === null
+        ? null
+        : path.join(options.stateDir, 'presets'),
   );
   /** A failed start-up stops the worker it already started. */
   const orStop = async <T>(step: Promise<T>): Promise<T> =>

@@ -50,13 +50,7 @@ export class PresetStore {
         'bad-preset',
       );
     }
-    const result = parsePreset(data);
-    if (!result.ok)
-      throw new UserFacingError(
-        `${source} is not a valid preset: ${result.errors.join('; ')}.`,
-        'bad-preset',
-      );
-    return result.preset;
+    return validate(data, source);
   }
 
   list(): Preset[] {
@@ -81,7 +75,15 @@ export class PresetStore {
   }
 
   async import(json: string): Promise<Preset> {
-    const preset = this.parse(json, 'The imported file');
+    return this.keep(this.parse(json, 'The imported file'));
+  }
+
+  /** Saves a user preset (new, or replacing one of the user's); built-in ids are refused. */
+  async save(data: unknown): Promise<Preset> {
+    return this.keep(validate(data, 'The preset'));
+  }
+
+  private async keep(preset: Preset): Promise<Preset> {
     if (this.builtIn.has(preset.id))
       throw new UserFacingError(
         `"${preset.id}" is a built-in preset; give yours another id.`,
@@ -110,6 +112,17 @@ export class PresetStore {
     if (this.customDir !== null)
       await unlink(path.join(this.customDir, `${id}.json`)).catch(() => undefined);
   }
+}
+
+/** Throws a UserFacingError listing every problem, each naming its field. */
+function validate(data: unknown, source: string): Preset {
+  const result = parsePreset(data);
+  if (!result.ok)
+    throw new UserFacingError(
+      `${source} is not a valid preset: ${result.errors.join('; ')}.`,
+      'bad-preset',
+    );
+  return result.preset;
 }
 
 function entry(preset: Preset): [string, Preset] {

@@ -1,5 +1,4 @@
 import type { FramewrightApi } from '../../../app/api/contract';
-import { UserFacingError } from '../../../app/util/errors';
 import { Emitter } from '../emitter';
 import type { HardwareService } from '../hardware';
 import { chooseEncoder, planOnHost } from '../host-plan';
@@ -55,8 +54,11 @@ export function presetsService(deps: PresetsDeps): FramewrightApi['presets'] {
       await store.remove(id);
       changed.emit(store.list());
     },
-    // Wired by the preset editor work (a placeholder until then).
-    save: () => Promise.reject(new UserFacingError('Not available yet.', 'unsupported')),
+    save: async ({ preset }) => {
+      const saved = await store.save(preset);
+      changed.emit(store.list());
+      return saved;
+    },
     onChanged: changed.on,
   };
 }
