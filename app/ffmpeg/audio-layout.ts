@@ -60,35 +60,64 @@ function sourceLayout(stream: ProbeStream): string | null {
   return layout === undefined || layout === '' || layout === 'unknown' ? null : layout;
 }
 
+/** What one job asks of its encoded audio beyond the preset (app/jobs/settings.ts). */
+export interface AudioShape {
+  /** Keep each layout, or mix down to stereo or 5.1 (default: the preset's mixdown). */
+  mix?: 'keep' | 'stereo' | '5.1' | undefined;
+  /** Bit rate per output channel, replacing the preset's (still capped per encoder). */
+  kbpsPerChannel?: number | undefined;
+  /** Tracks copied as they are (passthrough): no layout filter, no bit rate. */
+  copy?: ((stream: ProbeStream) => boolean) | undefined;
+}
+
+/** Channels a mix leaves at most: stereo 2, 5.1 6, keep all. */
+const MIX_CHANNELS = { keep: Infinity, stereo: 2, '5.1': 6 } as const;
+
 /** The output layout for one source track, and null when the source's is kept unchanged. */
 export function targetLayout(
   settings: AudioSettings,
   stream: ProbeStream,
+  mix: AudioShape['mix'] = settings.mixdown,
 ): { layout: string | null; channels: number } {
   const { declared, byCount } = LAYOUTS[settings.codec];
   const source = sourceLayout(stream);
   const channels = Math.max(1, stream.channels ?? 2);
-  const stereo = settings.mixdown === 'stereo' && channels > 2;
-  if (!stereo && source !== null && declared.has(source)) return { layout: null, channels };
-  const layout = stereo ? 'stereo' : (byCount[Math.min(channels, byCount.length) - 1] ?? 'stereo');
+  const most = MIX_CHANNELS[mix ?? 'keep'];
+  if (channels <= most && source !== null && declared.has(source))
+    return { layout: null, channels };
+  const down = channels > most ? (mix === '5.1' && declared.has('5.1') ? '5.1' : 'stereo') : null;
+  const layout = down ?? byCount[Math.min(channels, byCount.length) - 1] ?? 'stereo';
   return { layout, channels: CHANNELS[layout] ?? 2 };
 }
 
 /**
  * The preset's bit rate is for stereo; each output channel gets half of it (mono 0.5×,
- * 5.1 3×), at most the encoder's per-channel maximum.
+ * 5.1 3×), or the job's own per-channel rate, at most the encoder's per-channel maximum.
  */
-export function bitrateKbps(settings: AudioSettings, channels: number): number | null {
-  if (settings.bitrateKbps === undefined) return null;
-  const perChannel = Math.min(settings.bitrateKbps / 2, MAX_KBPS_PER_CHANNEL[settings.codec]);
-  return Math.round(perChannel * channels);
+export function bitrateKbps(
+  settings: AudioSettings,
+  channels: number,
+  kbpsPerChannel?: number,
+): number | null {
+  const asked = kbpsPerChannel ?? settingsPerChannel(settings);
+  if (asked === undefined) return null;
+  return Math.round(Math.min(asked, MAX_KBPS_PER_CHANNEL[settings.codec]) * channels);
 }
 
-/** Per-track layout filter and bit rate, for output audio tracks 0..n-1 in order. */
-export function audioTrackArgs(settings: AudioSettings, streams: readonly ProbeStream[]): string[] {
+function settingsPerChannel(settings: AudioSettings): number | undefined {
+  return settings.bitrateKbps === undefined ? undefined : settings.bitrateKbps / 2;
+}
+
+/** Per-track codec, layout filter and bit rate, for output audio tracks 0..n-1 in order. */
+export function audioTrackArgs(
+  settings: AudioSettings,
+  streams: readonly ProbeStream[],
+  shape: AudioShape = {},
+): string[] {
   return streams.flatMap((stream, n) => {
-    const { layout, channels } = targetLayout(settings, stream);
-    const kbps = bitrateKbps(settings, channels);
+    if (shape.copy?.(stream) === true) return [`-c:a:${n}`, 'copy'];
+    const { layout, channels } = targetLayout(settings, stream, shape.mix ?? settings.mixdown);
+    const kbps = bitrateKbps(settings, channels, shape.kbpsPerChannel);
     return [
       ...(layout === null ? [] : [`-filter:a:${n}`, `aformat=channel_layouts=${layout}`]),
       ...(kbps === null ? [] : [`-b:a:${n}`, `${kbps}k`]),

@@ -1,8 +1,11 @@
 import type { Plan } from '../jobs/plan';
-import type { MediaInfo, ProbeStream } from '../media/model';
-import type { AudioSettings, Preset, VideoSettings } from '../presets/schema';
+import type { Analysis, JobSettings } from '../jobs/settings';
+import type { MediaInfo } from '../media/model';
+import { parseSeconds } from '../media/streams';
+import type { Preset, VideoSettings } from '../presets/schema';
 import { hardwareVideoArgs, type HardwareEncoder } from '../hardware/encoder-args';
-import { audioTrackArgs } from './audio-layout';
+import { audioArgs } from './audio-choice';
+import { emitChain, type ChainItem, type EmittedChain } from './filter-chain';
 import {
   alignFilters,
   alignmentOf,
@@ -13,6 +16,9 @@ import {
   type PictureIn,
 } from './picture';
 import { FFMPEG_PREFIX, fileUrl } from './safety';
+import { jobPreset, trimPlan } from './settings-apply';
+import { shapePicture, type Shaping } from './settings-filters';
+import { burnItems } from './subtitle-choice';
 import { mapTracks } from './track-map';
 
 // Builds the complete ffmpeg argument list for converting one input with one preset.
@@ -34,12 +40,6 @@ function softwareCodecArgs(settings: VideoSettings): string[] {
   return args;
 }
 
-function audioArgs(settings: AudioSettings, streams: readonly ProbeStream[]): string[] {
-  const args = ['-c:a', settings.codec];
-  if (settings.quality !== undefined) args.push('-q:a', String(settings.quality));
-  return [...args, ...audioTrackArgs(settings, streams), ...settings.extraArgs];
-}
-
 export interface ConvertPlanInput {
   preset: Preset;
   info: MediaInfo;
@@ -49,6 +49,10 @@ export interface ConvertPlanInput {
   hardware?: HardwareEncoder | null;
   /** Fit every frame into this canvas, aspect kept and padded (the `fit` resolution policy). */
   fit?: Canvas | null;
+  /** What the job changes from the preset; absent: the preset alone. */
+  settings?: JobSettings | undefined;
+  /** The source's analysis, for the `auto` crop and deinterlace. */
+  analysis?: Analysis | null | undefined;
 }
 
 export interface Canvas {
@@ -61,23 +65,34 @@ export function fitFilter({ width, height }: Canvas): string {
   return `scale=${width}:${height}:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2,setsar=1`;
 }
 
+/** What the video chain is built from. */
+export interface ChainInput {
+  settings: VideoSettings;
+  hw: HardwareEncoder | null;
+  fit: Canvas | null;
+  picture: PictureIn;
+  /** Filters before everything (a reinit segment's select and scale). */
+  pre?: readonly string[];
+  /** The job's picture filters and width limit (settings-filters.ts). */
+  shape?: Shaping | undefined;
+  /** The subtitle burn-in, after the size and frame rate. */
+  burn?: readonly ChainItem[];
+}
+
 /**
- * The one ordered filter chain for the video: the caller's filters (`pre`), then either the
- * `fit` canvas or the crop to the output's alignment and the maxHeight scale, then the
+ * The one ordered filter chain for the video: the caller's filters (`pre`), the job's
+ * deinterlace, crop, rotate/flip and denoise, then either the `fit` canvas or the crop to
+ * the output's alignment and one scale, the frame-rate cap, the burn-in, and last the
  * pixel format (software) or the device upload (hardware). Hardware encoders take 4:2:0
  * (NV12 or yuv420p) input, so they get even sizes, the alignment that format needs.
  */
-export function videoFilters(
-  settings: VideoSettings,
-  hw: HardwareEncoder | null,
-  fit: Canvas | null,
-  picture: PictureIn,
-  pre: readonly string[] = [],
-): string[] {
+export function videoFilters(input: ChainInput): ChainItem[] {
+  const { settings, hw, fit, shape } = input;
+  const picture = shape?.picture ?? input.picture;
   const unit = hw === null ? outputAlignment(settings) : alignmentOf('nv12');
   const size =
     fit === null
-      ? [...alignFilters(picture, unit), ...scaleFilters(settings, unit)]
+      ? [...alignFilters(picture, unit), ...scaleFilters(settings, unit, shape?.maxWidth)]
       : [fitFilter(fit)];
   const format = targetPixelFormat(settings, picture.pixFmt);
   const last =
@@ -86,20 +101,28 @@ export function videoFilters(
       : format === null
         ? []
         : [`format=${format}`];
-  return [...pre, ...size, ...last];
+  return [
+    ...(input.pre ?? []),
+    ...(shape?.before ?? []),
+    ...size,
+    ...(shape?.after ?? []),
+    ...(input.burn ?? []),
+    ...last,
+  ];
 }
 
-/** The encoder options for the preset's video, software or hardware, with its filter chain. */
-export function videoCodecArgs(...input: Parameters<typeof videoFilters>): string[] {
-  const [settings, hw] = input;
-  const chain = videoFilters(...input);
+/** The encoder options for the preset's video, software or hardware, with its filter chain read from `source`. */
+export function videoCodecArgs(input: ChainInput, source: string): EmittedChain {
+  const { settings, hw } = input;
+  const chain = emitChain(source, videoFilters(input));
   // Software-encoder extraArgs (x264/x265 options) do not apply to hardware encoders.
-  return [
+  const args = [
     ...(hw !== null ? hardwareVideoArgs(hw, settings).codec : softwareCodecArgs(settings)),
-    ...(chain.length > 0 ? ['-vf', chain.join(',')] : []),
+    ...chain.args,
     ...PASSTHROUGH,
     ...(hw !== null ? [] : settings.extraArgs),
   ];
+  return { args, map: chain.map };
 }
 
 /** Maps, codecs, metadata and container options shared by every plan's final output. */
@@ -108,6 +131,7 @@ export function outputArgs(
   tracks: ReturnType<typeof mapTracks>,
   layout: { videoRef: string | null; otherInput: number; video: string[] },
   output: string,
+  job: { settings?: JobSettings | undefined; warnings?: string[] } = {},
 ): string[] {
   const args: string[] = [];
   const other = layout.otherInput;
@@ -116,13 +140,13 @@ export function outputArgs(
   for (const { stream } of tracks.subtitles) args.push('-map', `${other}:${stream.index}`);
   if (preset.video === 'copy' && preset.audio === 'copy') args.push('-map', `${other}:t?`);
   if (layout.videoRef !== null) args.push(...layout.video);
-  if (tracks.audio.length > 0)
-    args.push(
-      ...(preset.audio === 'copy' ? ['-c:a', 'copy'] : audioArgs(preset.audio, tracks.audio)),
-    );
+  const audio = { streams: tracks.audio, ordered: tracks.audioOrdered };
+  args.push(...audioArgs(preset, audio, job.settings?.audio, job.warnings));
   tracks.subtitles.forEach(({ codec }, i) => args.push(`-c:s:${i}`, codec));
-  // Keep container metadata and chapters; drop data tracks the container may refuse.
-  args.push('-map_metadata', String(other), '-map_chapters', String(other), '-dn');
+  // Keep container metadata and chapters (unless the job drops them); drop data tracks
+  // the container may refuse.
+  const chapters = job.settings?.chapters === false ? '-1' : String(other);
+  args.push('-map_metadata', String(other), '-map_chapters', chapters, '-dn');
   if (preset.video === 'none') args.push('-vn');
   if (preset.faststart) args.push('-movflags', '+faststart');
   if (preset.container === 'matroska' || preset.container === 'webm') {
@@ -133,52 +157,58 @@ export function outputArgs(
   return args;
 }
 
-export function buildConvertArgs({
-  preset,
-  info,
-  output,
-  hardware = null,
-  fit = null,
-}: ConvertPlanInput): { args: string[]; warnings: string[] } {
-  const tracks = mapTracks(preset, info);
+export function buildConvertArgs(input: ConvertPlanInput): {
+  args: string[];
+  warnings: string[];
+  durationSec: number | null;
+} {
+  const { info, output, hardware = null, fit = null, settings = {}, analysis = null } = input;
+  const preset = jobPreset(input.preset, settings);
+  const tracks = mapTracks(preset, info, settings);
+  const warnings = [...tracks.warnings];
   const video = preset.video;
+  const trim = trimPlan(settings.trim, info.durationSec, video === 'copy');
+  warnings.push(...trim.warnings);
   const hw = typeof video === 'object' && tracks.video !== undefined ? hardware : null;
   const setup = hw === null || typeof video !== 'object' ? [] : hardwareVideoArgs(hw, video).global;
-  const videoArgsList =
-    video === 'copy'
-      ? ['-c:v', 'copy']
-      : video === 'none'
-        ? []
-        : videoCodecArgs(video, hw, fit, pictureOf(tracks.video));
+  const source = tracks.video === undefined ? null : `0:${tracks.video.index}`;
+  let chain: EmittedChain = { args: video === 'copy' ? ['-c:v', 'copy'] : [], map: source ?? '' };
+  if (typeof video === 'object' && source !== null) {
+    const picture = pictureOf(tracks.video);
+    const shape = shapePicture(settings, analysis, tracks.video, picture);
+    warnings.push(...shape.warnings);
+    // ffmpeg takes the seek and the container's start off the input's timestamps.
+    const shift = trim.startSec + (parseSeconds(info.format.start_time) ?? 0);
+    const burn = tracks.burn === null ? [] : burnItems(info, tracks.burn, shift);
+    chain = videoCodecArgs({ settings: video, hw, fit, picture, shape, burn }, source);
+  }
   const args: string[] = [
     ...FFMPEG_PREFIX,
     ...setup,
+    ...trim.input,
     '-i',
     fileUrl(info.path),
     ...outputArgs(
       preset,
       tracks,
-      {
-        videoRef: tracks.video === undefined ? null : `0:${tracks.video.index}`,
-        otherInput: 0,
-        video: videoArgsList,
-      },
+      { videoRef: source === null ? null : chain.map, otherInput: 0, video: chain.args },
       output,
+      { settings, warnings },
     ),
   ];
-  return { args, warnings: tracks.warnings };
+  return { args, warnings, durationSec: trim.durationSec };
 }
 
 /** A plain conversion: one ffmpeg step. */
 export function buildConvertPlan(input: ConvertPlanInput): Plan {
-  const { args, warnings } = buildConvertArgs(input);
+  const { args, warnings, durationSec } = buildConvertArgs(input);
   return {
     steps: [
       {
         label: 'Convert',
         program: 'ffmpeg',
         args,
-        durationSec: input.info.durationSec,
+        durationSec,
         weight: 1,
         outputs: [input.output],
         group: 0,

@@ -111,9 +111,23 @@ export function alignFilters(picture: PictureIn, { x, y }: Alignment): string[] 
   return [crop, `setsar=r=${num / d}/${den / d}:max=${SAR_MAX}`];
 }
 
-/** Never upscales; keeps the aspect; both sides stay multiples of the alignment. */
-export function scaleFilters(settings: VideoSettings, { x, y }: Alignment): string[] {
-  if (settings.maxHeight === undefined) return [];
-  const limit = Math.max(y, Math.floor(settings.maxHeight / y) * y);
-  return [`scale=-${x}:'min(${limit},ih)'`];
+/**
+ * One scale filter: never upscales, keeps the display aspect (the sample aspect ratio is
+ * kept, so the stored aspect is), and both sides stay multiples of the alignment. The
+ * height limit is the job's or the preset's; the width limit only a job's.
+ */
+export function scaleFilters(
+  settings: VideoSettings,
+  { x, y }: Alignment,
+  maxWidth?: number,
+): string[] {
+  const down = (limit: number, unit: number): number =>
+    Math.max(unit, Math.floor(limit / unit) * unit);
+  const h = settings.maxHeight === undefined ? null : `'min(${down(settings.maxHeight, y)},ih)'`;
+  const w = maxWidth === undefined ? null : `'min(${down(maxWidth, x)},iw)'`;
+  if (w === null) return h === null ? [] : [`scale=-${x}:${h}`];
+  if (h === null) return [`scale=${w}:-${y}`];
+  return [
+    `scale=${w}:${h}:force_original_aspect_ratio=decrease:force_divisible_by=${Math.max(x, y)}`,
+  ];
 }

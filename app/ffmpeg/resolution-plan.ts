@@ -1,14 +1,17 @@
 import type { ResolutionPolicy } from '../jobs/job';
 import type { Plan, Step } from '../jobs/plan';
+import type { Analysis, JobSettings } from '../jobs/settings';
 import type { MediaInfo } from '../media/model';
 import type { ResolutionScan } from '../media/resolution';
-import { parseRational, parseSeconds } from '../media/streams';
+import { frameRateOf, parseSeconds } from '../media/streams';
 import type { HardwareEncoder } from '../hardware/encoder-args';
 import { hardwareVideoArgs } from '../hardware/encoder-args';
 import type { Preset, VideoSettings } from '../presets/schema';
 import { buildConvertPlan, outputArgs, videoCodecArgs, type Canvas } from './convert-args';
 import { pictureOf } from './picture';
 import { FFMPEG_PREFIX, fileUrl } from './safety';
+import { jobPreset } from './settings-apply';
+import { shapePicture } from './settings-filters';
 import { mapTracks } from './track-map';
 
 // Inputs whose size changes mid-stream. Plain ffmpeg stretches every frame to the first
@@ -35,13 +38,22 @@ export function choosePolicy(
 
 const even = (n: number): number => Math.max(2, Math.round(n / 2) * 2);
 
-/** The canvas for `fit`: the largest segment, scaled down to the preset's maximum height. */
-export function fitCanvas(scan: ResolutionScan, settings: VideoSettings): Canvas {
-  const largest = scan.segments.reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a));
-  const limit = settings.maxHeight;
-  if (limit !== undefined && largest.height > limit)
-    return { width: even((largest.width * limit) / largest.height), height: even(limit) };
-  return { width: even(largest.width), height: even(largest.height) };
+/** The largest segment's size. */
+export function largestSize(scan: ResolutionScan): Canvas {
+  const { width, height } = scan.segments.reduce((a, b) =>
+    b.width * b.height > a.width * a.height ? b : a,
+  );
+  return { width, height };
+}
+
+/** The canvas for `fit`: the largest picture, scaled down to the height and width limits. */
+export function fitCanvas(largest: Canvas, settings: VideoSettings, maxWidth?: number): Canvas {
+  const scale = Math.min(
+    1,
+    (settings.maxHeight ?? Infinity) / largest.height,
+    (maxWidth ?? Infinity) / largest.width,
+  );
+  return { width: even(largest.width * scale), height: even(largest.height * scale) };
 }
 
 const seconds = (value: number): string => value.toFixed(6);
@@ -55,6 +67,9 @@ export interface ReinitInput {
   /** A private folder for the segments and the concat list. */
   workDir: string;
   hardware: HardwareEncoder | null;
+  /** What the job changes from the preset (trim and burn-in excepted: those jobs are fitted). */
+  job?: JobSettings | undefined;
+  analysis?: Analysis | null | undefined;
 }
 
 /**
@@ -71,19 +86,23 @@ export function buildReinitPlan({
   output,
   workDir,
   hardware,
+  job = {},
+  analysis = null,
 }: ReinitInput): Plan {
   const scan = info.resolution;
   const [num, den] = scan.timeBase;
   const tick = num / den;
   const formatStart = parseSeconds(info.format.start_time) ?? 0;
   const streamStart = (scan.segments[0]?.startPts ?? 0) * tick;
-  const tracks = mapTracks(preset, info);
+  const tracks = mapTracks(preset, info, job);
+  const warnings = [...tracks.warnings];
   // MPEG-TS for H.264/HEVC; Matroska for codecs MPEG-TS cannot carry.
   const ts = settings.codec === 'libx264' || settings.codec === 'libx265';
   const setup = hardware === null ? [] : hardwareVideoArgs(hardware, settings).global;
   const total = info.durationSec ?? 0;
   const stream = info.streams.find((x) => x.index === scan.streamIndex);
-  const fps = parseRational(stream?.avg_frame_rate) ?? parseRational(stream?.r_frame_rate);
+  const sourceFps = frameRateOf(stream);
+  const fps = sourceFps === null ? null : Math.min(sourceFps, job.maxFps ?? Infinity);
   const lines = ['ffconcat version 1.0'];
   const steps: Step[] = scan.segments.map((segment, i) => {
     const next = scan.segments[i + 1];
@@ -104,6 +123,21 @@ export function buildReinitPlan({
         : (next.startPts - segment.startPts) * tick;
     lines.push(`file '${name}'`);
     if (next !== undefined) lines.push(`duration ${seconds(durationSec)}`);
+    const picture = { ...pictureOf(stream), width: segment.width, height: segment.height };
+    const shape = shapePicture(job, analysis, stream, picture);
+    // Each segment shapes its picture the same way: its warnings once.
+    if (i === 0) warnings.push(...shape.warnings);
+    const encode = videoCodecArgs(
+      {
+        settings,
+        hw: hardware,
+        fit: null,
+        picture,
+        pre: [`select=${select}`, `scale=${segment.width}:${segment.height}`],
+        shape,
+      },
+      `0:${scan.streamIndex}`,
+    );
     return {
       label: `Encode ${segment.width}x${segment.height} from ${seconds(segment.startSec)} s`,
       program: 'ffmpeg',
@@ -115,20 +149,14 @@ export function buildReinitPlan({
         '-i',
         fileUrl(info.path),
         '-map',
-        `0:${scan.streamIndex}`,
+        encode.map,
         '-an',
         '-sn',
         '-dn',
         // The explicit size pins the encoder to this segment's own size even when decoding
         // starts at an earlier keyframe of another size (VP9/AV1 change without keyframes).
         // Odd segment sizes are then cropped to what the encoder takes, like any picture.
-        ...videoCodecArgs(
-          settings,
-          hardware,
-          null,
-          { ...pictureOf(stream), width: segment.width, height: segment.height },
-          [`select=${select}`, `scale=${segment.width}:${segment.height}`],
-        ),
+        ...encode.args,
         // Timestamps at the source's own time base, so the join can be exact.
         '-enc_time_base',
         '-1',
@@ -167,6 +195,7 @@ export function buildReinitPlan({
         tracks,
         { videoRef: '0:v:0', otherInput: 1, video: ['-c:v', 'copy'] },
         output,
+        { settings: job, warnings },
       ),
     ],
     durationSec: info.durationSec,
@@ -182,7 +211,7 @@ export function buildReinitPlan({
   return {
     steps: [...steps, join],
     warnings: [
-      ...tracks.warnings,
+      ...warnings,
       `The picture size changes ${scan.segments.length - 1} time(s); each part was encoded at its own size (policy "reinit").`,
     ],
     files: [{ path: list, content: `${lines.join('\n')}\n` }],
@@ -190,7 +219,7 @@ export function buildReinitPlan({
   };
 }
 
-/** The plan for one input, honouring its resolution changes. */
+/** The plan for one input, honouring its resolution changes and the job's settings. */
 export function buildPlanFor(input: {
   preset: Preset;
   info: MediaInfo;
@@ -198,31 +227,48 @@ export function buildPlanFor(input: {
   workDir: string;
   hardware: HardwareEncoder | null;
   policy: ResolutionPolicy;
+  settings?: JobSettings | undefined;
+  analysis?: Analysis | null | undefined;
 }): Plan {
-  const { preset, info, policy } = input;
-  const effective = choosePolicy(preset, info, policy);
+  const { info, policy, settings = {}, analysis = null } = input;
+  const preset = jobPreset(input.preset, settings);
+  let effective = choosePolicy(preset, info, policy);
+  const notes: string[] = [];
+  // Segments seek and select by source timestamps; a trim or a burn-in on top of that is
+  // not exact, so such a job is fitted into one canvas instead.
+  if (effective === 'reinit' && (settings.trim !== undefined || settings.subtitles?.burn)) {
+    effective = 'fit';
+    notes.push(
+      'The picture size changes mid-stream, and a trimmed or subtitle-burning job cannot be encoded part by part, so every frame was fitted into one size instead.',
+    );
+  }
   if (effective === 'reinit' && typeof preset.video === 'object' && info.resolution) {
     return buildReinitPlan({
       ...input,
+      preset,
       info: { ...info, resolution: info.resolution },
       settings: preset.video,
+      job: settings,
+      analysis,
     });
   }
+  const convert = { ...input, preset, settings, analysis };
   if (effective === 'fit' && typeof preset.video === 'object' && info.resolution) {
-    const canvas = fitCanvas(info.resolution, preset.video);
-    const plan = buildConvertPlan({
-      preset,
-      info,
-      output: input.output,
-      hardware: input.hardware,
-      fit: canvas,
-    });
+    const stream = info.streams.find((s) => s.index === info.resolution?.streamIndex);
+    const shaped = shapePicture(settings, analysis, stream, {
+      ...pictureOf(stream),
+      ...largestSize(info.resolution),
+    }).picture;
+    const largest = { width: shaped.width ?? 2, height: shaped.height ?? 2 };
+    const canvas = fitCanvas(largest, preset.video, settings.maxWidth);
+    const plan = buildConvertPlan({ ...convert, fit: canvas });
     plan.warnings.push(
+      ...notes,
       `The picture size changes ${info.resolution.segments.length - 1} time(s); every frame was fitted into ${canvas.width}x${canvas.height} with its shape kept (policy "fit").`,
     );
     return plan;
   }
-  const plan = buildConvertPlan({ preset, info, output: input.output, hardware: input.hardware });
+  const plan = buildConvertPlan(convert);
   if (effective === 'stretch')
     plan.warnings.push(
       'The picture size changes mid-stream; every frame was stretched to the first size, as asked (policy "stretch").',

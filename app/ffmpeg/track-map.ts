@@ -1,18 +1,22 @@
+import type { JobSettings } from '../jobs/settings';
 import type { MediaInfo, ProbeStream } from '../media/model';
 import {
   audioStreams,
   isAttachedPicture,
   isTextSubtitle,
-  preferredStream,
   subtitleStreams,
+  trackLabel as label,
   unusableReason,
   videoStreams,
 } from '../media/streams';
-import type { Container, Preset } from '../presets/schema';
+import type { Preset } from '../presets/schema';
+import { chooseAudio } from './audio-choice';
+import { CONTAINER_ACCEPTS } from './containers';
+import { chooseSubtitles } from './subtitle-choice';
 
 // Decides which input streams go to the output and how subtitles are carried:
-// all audio tracks (or the preferred one), subtitles where the container can hold
-// them, with a warning for each track left behind. Streams the probe shows cannot be
+// all audio tracks (or the preferred one, or the job's choice), subtitles where the
+// container can hold them, with a warning for each track left behind. Streams the probe shows cannot be
 // decoded (damaged files list phantom ones) are left out first, each with a warning.
 
 export interface SubtitlePlan {
@@ -24,24 +28,12 @@ export interface SubtitlePlan {
 export interface TrackMap {
   video: ProbeStream | undefined;
   audio: ProbeStream[];
+  /** True when the job chose the audio order: the first is marked default. */
+  audioOrdered: boolean;
   subtitles: SubtitlePlan[];
+  /** The subtitle track burned into the picture, if any. */
+  burn: ProbeStream | null;
   warnings: string[];
-}
-
-/** Which subtitle encoders a container accepts: text subtitles are converted, bitmaps copied where possible. */
-const SUBTITLE_SUPPORT: Record<Container, { text: string | null; bitmap: boolean }> = {
-  matroska: { text: 'copy', bitmap: true },
-  mp4: { text: 'mov_text', bitmap: false },
-  ipod: { text: 'mov_text', bitmap: false },
-  webm: { text: 'webvtt', bitmap: false },
-  mp3: { text: null, bitmap: false },
-  ogg: { text: null, bitmap: false },
-  flac: { text: null, bitmap: false },
-};
-
-function label(stream: ProbeStream): string {
-  const lang = stream.tags?.language;
-  return `#${stream.index} (${stream.codec_name ?? 'unknown'}${lang && lang !== 'und' ? `, ${lang}` : ''})`;
 }
 
 const KIND: Record<string, string> = { video: 'Video', audio: 'Audio', subtitle: 'Subtitle' };
@@ -62,7 +54,7 @@ function usableStreams(info: MediaInfo): { info: MediaInfo; warnings: string[] }
   return { info: { ...info, streams }, warnings };
 }
 
-export function mapTracks(preset: Preset, probed: MediaInfo): TrackMap {
+export function mapTracks(preset: Preset, probed: MediaInfo, settings: JobSettings = {}): TrackMap {
   const { info, warnings } = usableStreams(probed);
   const wantsVideo = preset.video !== 'none';
   const videos = videoStreams(info);
@@ -73,24 +65,15 @@ export function mapTracks(preset: Preset, probed: MediaInfo): TrackMap {
     );
   }
 
-  const audios = audioStreams(info);
-  let audio = audios;
-  if (!preset.allAudioTracks && audios.length > 1) {
-    const chosen = preferredStream(audios);
-    audio = chosen ? [chosen] : [];
-    const dropped = audios.filter((s) => s !== chosen);
-    warnings.push(
-      `This format holds one audio track; kept ${chosen ? label(chosen) : 'none'}, dropped ${dropped.map(label).join(', ')}.`,
-    );
-  }
-  if (!wantsVideo && audio.length === 0) {
+  const audio = chooseAudio(preset, audioStreams(info), settings.audio?.tracks, warnings);
+  if (!wantsVideo && audio.streams.length === 0) {
     warnings.push('The file has no audio track to keep.');
   }
 
   const subtitles: SubtitlePlan[] = [];
-  const support = SUBTITLE_SUPPORT[preset.container];
-  for (const stream of subtitleStreams(info)) {
-    if (preset.subtitles === 'drop') continue;
+  const support = CONTAINER_ACCEPTS[preset.container];
+  const chosen = chooseSubtitles(preset, subtitleStreams(info), settings.subtitles, warnings);
+  for (const stream of chosen.keep) {
     const text = isTextSubtitle(stream);
     if (text && support.text !== null) {
       // Matroska cannot hold mov_text: convert it to SubRip instead of copying.
@@ -105,11 +88,21 @@ export function mapTracks(preset: Preset, probed: MediaInfo): TrackMap {
       );
     }
   }
-  if (preset.subtitles === 'drop' && subtitleStreams(info).length > 0) {
-    warnings.push(`Subtitles were dropped, as the preset asks.`);
-  }
+  // Burning needs a picture to burn into.
+  const burn = video === undefined || preset.video === 'copy' ? null : chosen.burn;
+  if (chosen.burn !== null && burn === null)
+    warnings.push(
+      `Subtitle track ${label(chosen.burn)} was not burned in: the video is ${preset.video === 'copy' ? 'copied, not encoded' : 'not kept'}.`,
+    );
   const coverArt = info.streams.filter(isAttachedPicture);
   if (coverArt.length > 0)
     warnings.push(`Cover art ${coverArt.map(label).join(', ')} was not kept.`);
-  return { video, audio, subtitles, warnings };
+  return {
+    video,
+    audio: audio.streams,
+    audioOrdered: audio.ordered,
+    subtitles,
+    burn,
+    warnings,
+  };
 }

@@ -40,6 +40,22 @@ export function preferredStream(streams: ProbeStream[]): ProbeStream | undefined
   return streams.find((s) => s.disposition?.default === 1) ?? streams[0];
 }
 
+/** A track as warnings name it: `#2 (aac, fra)`. */
+export function trackLabel(stream: ProbeStream): string {
+  const lang = stream.tags?.language;
+  return `#${stream.index} (${stream.codec_name ?? 'unknown'}${lang && lang !== 'und' ? `, ${lang}` : ''})`;
+}
+
+/** Frames per second from the probe (average, else the base rate), or null when unknown. */
+export function frameRateOf(stream: ProbeStream | undefined): number | null {
+  return parseRational(stream?.avg_frame_rate) ?? parseRational(stream?.r_frame_rate);
+}
+
+/** True when the container's field order marks the video interlaced. */
+export function interlacedFieldOrder(stream: ProbeStream | undefined): boolean {
+  return ['tt', 'bb', 'tb', 'bt'].includes(stream?.field_order ?? '');
+}
+
 /** Rotation in degrees from the display matrix side data, or 0. */
 export function rotationOf(stream: ProbeStream): number {
   const matrix = stream.side_data_list?.find((d) => typeof d.rotation === 'number');
@@ -71,7 +87,7 @@ export function describeStream(stream: ProbeStream): string {
   ];
   if (stream.width !== undefined && stream.height !== undefined)
     parts.push(`${stream.width}x${stream.height}`);
-  const fps = parseRational(stream.avg_frame_rate) ?? parseRational(stream.r_frame_rate);
+  const fps = frameRateOf(stream);
   // Cover art has no frame rate of its own (ffprobe reports the 90000 tick rate).
   if (isAttachedPicture(stream)) parts.push('cover art');
   else if (stream.codec_type === 'video' && fps !== null)

@@ -3,6 +3,7 @@ import { FFMPEG_PREFIX } from '../ffmpeg/safety';
 import type { HardwareEncoder } from '../hardware/encoder-args';
 import type { ResolutionPolicy } from '../jobs/job';
 import type { Plan, Step } from '../jobs/plan';
+import type { Analysis, JobSettings } from '../jobs/settings';
 import type { MediaInfo } from '../media/model';
 import type { Preset } from '../presets/schema';
 
@@ -22,6 +23,10 @@ export interface PlanJobInput {
   output: { final: string; temp: string };
   /** Per-frame statistics for every step that encodes video; null for none. */
   stats: StatsChannel | null;
+  /** What this job changes from the preset (output name and folder are decided before). */
+  settings?: JobSettings | undefined;
+  /** The source's analysis, for the `auto` crop and deinterlace; absent or null: not analysed. */
+  analysis?: Analysis | null | undefined;
 }
 
 const SEPARATOR = /[\\/]/;
@@ -60,6 +65,8 @@ export function planJob(input: PlanJobInput): Plan {
     workDir,
     hardware: input.hardware,
     policy: input.policy,
+    settings: input.settings,
+    analysis: input.analysis,
   });
   // Every step may write only in the output folder: the temp file and the work folder live there.
   const outDir = dirname(output.temp);
