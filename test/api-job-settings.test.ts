@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobSettings } from '../app/jobs/settings';
@@ -13,6 +14,29 @@ afterEach(async () => {
 });
 
 const shaped: JobSettings = { crf: 40, trim: { startSec: 0.5, endSec: 1.5 } };
+
+describe('jobs.add', () => {
+  it('puts the settings on every job, and the dropped folder on each file found in it', async () => {
+    const dir = tempDir();
+    const folder = path.join(dir, 'drop');
+    mkdirSync(path.join(folder, 'sub'), { recursive: true });
+    for (const file of ['a.mp4', 'sub/b.mp4', '../c.mp4'])
+      writeFileSync(path.join(folder, file), '');
+    engine = await testEngine();
+    await engine.jobs.add({
+      paths: [folder, path.join(dir, 'c.mp4')],
+      outDir: path.join(dir, 'out'),
+      settings: shaped,
+    });
+    const specs = (await engine.jobs.list()).map(({ spec }) => spec);
+    expect(specs.map((spec) => [path.relative(dir, spec.input), spec.sourceRoot])).toEqual([
+      ['drop/a.mp4', folder],
+      ['drop/sub/b.mp4', folder],
+      ['c.mp4', undefined],
+    ]);
+    expect(specs.map((spec) => spec.settings)).toEqual([shaped, shaped, shaped]);
+  });
+});
 
 describe('jobs.setSettings', () => {
   it('changes a waiting job, says so with an update, shows it in jobs.list and saves it', async () => {

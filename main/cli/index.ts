@@ -8,6 +8,7 @@ import { doctorCommand, presetsCommand } from './commands/info';
 import { probeCommand } from './commands/probe';
 import { serveCommand } from './commands/serve';
 import { cliEngine } from './engine-for-cli';
+import { SETTINGS_OPTIONS, settingsFromFlags } from './settings-flags';
 import { USAGE, UsageError } from './usage';
 
 const OPTIONS = {
@@ -26,6 +27,7 @@ const OPTIONS = {
   port: { type: 'string' },
   'state-dir': { type: 'string' },
   refresh: { type: 'boolean' },
+  ...SETTINGS_OPTIONS,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -78,7 +80,9 @@ async function run(argv: string[]): Promise<number> {
       if (paths.length === 0) throw new UsageError('convert needs at least one file or folder.');
       if (values.preset === undefined)
         throw new UsageError('convert needs --preset <id> (see `framewright presets`).');
-      if (values.out === undefined) throw new UsageError('convert needs --out <dir>.');
+      const jobSettings = settingsFromFlags(values, values.out !== undefined);
+      if (values.out === undefined && jobSettings?.folder !== 'beside-source')
+        throw new UsageError('convert needs --out <dir> (or --beside-source).');
       if (values.events !== undefined && values.events !== 'ndjson')
         throw new UsageError('--events accepts only ndjson.');
       const onExists = values['on-exists'];
@@ -110,6 +114,7 @@ async function run(argv: string[]): Promise<number> {
           paths,
           presetId: values.preset,
           outDir: values.out,
+          settings: jobSettings,
           dryRun: values['dry-run'] === true,
           ndjson: values.events === 'ndjson',
           json,

@@ -5,7 +5,7 @@ Usage: framewright <command> [options]
 Commands:
   probe <paths…> [--json]
       Show every stream, chapter and tag of each file.
-  convert <paths…> --preset <id> --out <dir> [options]
+  convert <paths…> --preset <id> (--out <dir> | --beside-source) [options]
       Convert files and folders (folders expand recursively).
       --concurrency N         jobs at once (default: from cores and memory)
       --on-exists P           skip | rename | overwrite (default: rename, never destroys)
@@ -19,6 +19,26 @@ Commands:
       --dry-run               print the ffmpeg commands without running them
       --events ndjson         print one JSON event per line (job updates, progress)
       --json                  print a final JSON summary of every job
+    Job options (override the preset for these jobs):
+      --audio TRACKS          all | none | tracks in order, by ISO 639-2 language or
+                              a:N for stream #N as probe lists it: fra,eng or
+                              fra,a:3 (the first is marked default)
+      --audio-mix M           keep | stereo | 5.1
+      --subtitles S           all | none | forced | languages (eng,fra) | burn:LANG
+                              (draw that language's track into the picture)
+      --no-chapters           drop the chapters
+      --start T, --end T      trim: seconds or [h:]m:s[.ms] (90, 1:30, 1:02:03.5)
+      --crop C                auto (detect black bars) | none | W:H:X:Y
+      --deinterlace D         auto (when the source is interlaced) | on | off
+      --denoise D             off | light | strong
+      --max-height N          largest output height, aspect kept (never upscales)
+      --max-width N           largest output width, aspect kept (never upscales)
+      --crf N                 quality override, 0-63 (lower is better)
+      --name TEMPLATE         output name without extension from {name} {preset}
+                              {width} {height} {codec} {date}, e.g. "{name}-{height}p"
+                              (default {name})
+      --beside-source         write each output beside its input (no --out)
+      --keep-tree             mirror each dropped folder's subfolders under --out
   presets [--json] [--preset-file FILE]
       List the presets.
   hw [--json] [--refresh]

@@ -10,6 +10,7 @@ import { PresetStore } from './presets';
 import { measureMemoryVia } from './scheduler';
 import { WorkerSupervisor } from './supervisor';
 import type { WorkerLauncher } from './worker-port';
+import { JobAnalyses } from './services/analysis';
 import { createProbe, mediaService } from './services/media';
 import { jobsService } from './services/jobs';
 import { presetsService } from './services/presets';
@@ -82,6 +83,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const startupProblems = await orStop(presetStore.load());
   const autoConcurrency = defaultConcurrency(await measureMemoryVia(supervisor));
   const concurrency = (): number => settings.value.concurrency || autoConcurrency;
+  const stallTimeoutMs = (): number => settings.value.stallTimeoutSec * 1000;
 
   const hardware = new HardwareService(
     supervisor,
@@ -91,7 +93,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     supervisor,
     presets: presetStore,
     concurrency,
-    stallTimeoutMs: () => settings.value.stallTimeoutSec * 1000,
+    stallTimeoutMs,
     ...(options.memoryCheck ? { memoryCheck: options.memoryCheck } : {}),
     hardware: () => hardware.inspect(false),
   });
@@ -123,7 +125,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   queue.removed.on(persist);
   if (settings.value.ffmpegPath || settings.value.ffprobePath) configure();
 
-  const probe = createProbe(supervisor, () => settings.value.stallTimeoutSec * 1000);
+  const probe = createProbe(supervisor, stallTimeoutMs);
+  const analyses = new JobAnalyses({ queue, probe, supervisor, timeoutMs: stallTimeoutMs });
   const defaultOutDir = options.defaultOutDir;
   let disposed: Promise<void> | null = null;
 
@@ -133,7 +136,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     queue,
     workerPid: () => supervisor.pid,
     media: mediaService(probe),
-    jobs: jobsService({ queue, presets: presetStore, settings, probe, defaultOutDir, concurrency }),
+    jobs: jobsService({
+      queue,
+      presets: presetStore,
+      settings,
+      probe,
+      defaultOutDir,
+      concurrency,
+      analyses,
+    }),
     presets: presetsService({ store: presetStore, queue, settings, hardware, defaultOutDir }),
     preview: previewService(),
     settings: settingsService({ holder: settings, configure, persist, pump: () => queue.pump() }),

@@ -1,16 +1,22 @@
 import type { Job } from '../../../app/jobs/job';
+import { outputPicture } from '../../../app/jobs/output-picture';
+import type { JobSettings } from '../../../app/jobs/settings';
 import { isTerminal } from '../../../app/jobs/state';
 import type { Engine } from '../../engine/engine';
 import { expandPaths } from '../../engine/expand';
-import { decideOutput } from '../../engine/output';
+import { decideOutput, outputTarget } from '../../engine/output';
 import { chooseEncoder, planOnHost } from '../../engine/host-plan';
 import { formatBytes } from '../../../app/util/format';
+import { defaultOutDir } from '../../../platform/folders';
 import { progressLine, shellQuote } from '../format';
 
 export interface ConvertOptions {
   paths: string[];
   presetId: string;
-  outDir: string;
+  /** Absent with --beside-source: the engine's default folder then goes unused. */
+  outDir?: string | undefined;
+  /** What the job flags change from the preset; absent when none is given. */
+  settings?: JobSettings | undefined;
   dryRun: boolean;
   ndjson: boolean;
   json: boolean;
@@ -33,16 +39,17 @@ const emit = (event: object): void => {
 
 /**
  * Prints the commands a run would start, exactly (inputs are still probed): the same
- * planner, hardware choice, resolution policy and output naming as the run. Only the
- * random part of the temporary output name differs from run to run.
+ * planner, hardware choice, resolution policy, job settings and output naming and
+ * folder as the run. Only the random part of the temporary output name differs.
  */
 export async function planDryRun(
   engine: Engine,
-  options: Pick<ConvertOptions, 'paths' | 'presetId' | 'outDir'>,
+  options: Pick<ConvertOptions, 'paths' | 'presetId' | 'outDir' | 'settings'>,
 ): Promise<{ plans: DryRunPlan[]; skipped: Skipped[] }> {
   const preset = engine.presetStore.require(options.presetId);
   const settings = await engine.settings.get();
-  const { files, skipped } = await expandPaths(options.paths);
+  const outDir = options.outDir ?? (settings.outDir || defaultOutDir());
+  const { files, skipped, roots } = await expandPaths(options.paths);
   const outcomes = files.length > 0 ? await engine.media.probe({ paths: files }) : [];
   const encoder = await chooseEncoder(preset, () => engine.hardware.inspect({ refresh: false }));
   const plans: DryRunPlan[] = [];
@@ -51,9 +58,15 @@ export async function planDryRun(
       plans.push({ input: outcome.path, error: outcome.error });
       continue;
     }
+    const spec = {
+      input: outcome.path,
+      outDir,
+      settings: options.settings,
+      sourceRoot: roots.get(outcome.path),
+    };
     const decision = await decideOutput(
       outcome.path,
-      options.outDir,
+      outputTarget(spec, preset, outputPicture(outcome.info, preset, options.settings)),
       preset.extension,
       settings.onExists,
     );
@@ -68,6 +81,7 @@ export async function planDryRun(
       hardware: encoder.hw,
       policy: settings.resolutionPolicy,
       output: decision,
+      settings: options.settings,
     });
     const commands = plan.steps.map((step) => [step.program, ...step.args]);
     plans.push({
@@ -147,7 +161,8 @@ export async function convert(engine: Engine, options: ConvertOptions): Promise<
   const { ids: added, skipped } = await engine.jobs.add({
     paths: options.paths,
     presetId: options.presetId,
-    outDir: options.outDir,
+    ...(options.outDir === undefined ? {} : { outDir: options.outDir }),
+    ...(options.settings === undefined ? {} : { settings: options.settings }),
   });
   for (const s of skipped) {
     if (options.ndjson) emit({ type: 'skipped', ...s });

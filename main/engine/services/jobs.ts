@@ -8,6 +8,7 @@ import { Emitter } from '../emitter';
 import { expandPaths } from '../expand';
 import type { JobQueue } from '../job-queue';
 import type { PresetStore } from '../presets';
+import type { JobAnalyses } from './analysis';
 import type { Probe } from './media';
 import type { SettingsHolder } from './settings';
 
@@ -19,6 +20,7 @@ export interface JobsDeps {
   /** Output folder when neither the call nor the settings name one. */
   defaultOutDir: string;
   concurrency: () => number;
+  analyses: JobAnalyses;
 }
 
 /** A job's probe: remembered, so badges, the Inspector and previews do not probe the same file again. */
@@ -34,6 +36,9 @@ export async function inspectJob(
   if (outcome.ok) queue.rememberProbe(id, outcome.info);
   return outcome;
 }
+
+const withRoot = (sourceRoot: string | undefined): { sourceRoot?: string } =>
+  sourceRoot === undefined ? {} : { sourceRoot };
 
 export function jobsService(deps: JobsDeps): HostApi['jobs'] {
   const { queue, presets, settings } = deps;
@@ -58,7 +63,7 @@ export function jobsService(deps: JobsDeps): HostApi['jobs'] {
           'no-out-dir',
         );
       });
-      const { files, skipped } = await expandPaths(input.paths);
+      const { files, skipped, roots } = await expandPaths(input.paths);
       const specs: JobSpec[] = files.map((file) => ({
         input: file,
         presetId,
@@ -67,6 +72,7 @@ export function jobsService(deps: JobsDeps): HostApi['jobs'] {
         resolutionPolicy: input.resolutionPolicy ?? current.resolutionPolicy,
         incompleteSource: current.incompleteSource,
         ...(input.settings === undefined ? {} : { settings: input.settings }),
+        ...withRoot(roots.get(file)),
       }));
       return { ids: queue.add(specs).map((job) => job.id), skipped };
     },
@@ -86,8 +92,7 @@ export function jobsService(deps: JobsDeps): HostApi['jobs'] {
     inspect: ({ id }) => inspectJob(deps, id),
     setSettings: ({ ids, settings: changes }) =>
       new Promise<void>((resolve) => resolve(queue.setSettings(ids, changes))),
-    // Wired by the analysis work (a placeholder until then).
-    analyze: () => Promise.reject(new UserFacingError('Not available yet.', 'unsupported')),
+    analyze: ({ id }) => deps.analyses.ofJob(id),
     onAdded: queue.added.on,
     onUpdate: queue.updated.on,
     onRemoved: queue.removed.on,
