@@ -70,12 +70,20 @@ export const PreviewRequestSchema = z.strictObject({
   clipSec: z.number().positive().max(120).optional(),
 });
 
+export type PreviewRequest = z.infer<typeof PreviewRequestSchema>;
+
 export const PreviewResultSchema = z.object({
   requestId: z.string(),
   /** Each pair: the source frame and the same frame through the job's plan, as PNG file names. */
   stills: z.array(z.object({ atSec: z.number(), before: z.string(), after: z.string() })),
   /** The preview clip encoded with the plan (file name), where it starts and how long it is. */
-  clip: z.object({ file: z.string(), startSec: z.number(), durationSec: z.number() }),
+  clip: z.object({
+    file: z.string(),
+    startSec: z.number(),
+    durationSec: z.number(),
+    /** False when a browser's <video> cannot play the preset's format (the stills still show the result). */
+    playable: z.boolean().optional(),
+  }),
   /** The whole output's size, scaled from the clip. */
   estimatedBytes: z.number().nonnegative(),
   /** Where the files are on this machine (the hosts serve them from there). */

@@ -6,6 +6,7 @@ import type { HostApi } from '../api/host-api';
 import { createRouter } from '../api/router';
 import { authorized, hostAllowed } from './auth';
 import { handleDownload } from './download';
+import { handlePreviewFile } from './preview-route';
 import { sendError, setSecurityHeaders } from './headers';
 import { CROSS_SITE_SENTENCE, changesState, fromForeignPage, ownHosts } from './origin';
 import { DEFAULT_UPLOAD_GRACE_MS, sweepOrphans } from './orphans';
@@ -31,6 +32,8 @@ export interface ServerOptions {
   engine: HostApi;
   /** Largest accepted upload; 20 GB unless given. */
   maxUploadBytes?: number;
+  /** Where the engine keeps previews (served at /preview/<requestId>/<file>); none when absent. */
+  previewsDir?: string;
   /** Uploads that are no job's input are removed after this long idle; 10 minutes unless given. */
   uploadGraceMs?: number;
 }
@@ -77,8 +80,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       req.resume();
       return;
     }
+    const preview = url.pathname.startsWith('/preview/');
     const guarded =
-      url.pathname === '/upload' || url.pathname === '/download' || url.pathname === '/api';
+      preview ||
+      url.pathname === '/upload' ||
+      url.pathname === '/download' ||
+      url.pathname === '/api';
     if (guarded && !authorized(req, url, token)) {
       sendError(
         res,
@@ -90,6 +97,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (url.pathname === '/upload')
       await handleUpload(req, res, url, spoolDir, maxUpload, orphans.begin);
     else if (url.pathname === '/download') await handleDownload(req, res, url, api, [outDir]);
+    else if (preview) await handlePreviewFile(req, res, url, options.previewsDir ?? null);
     else if (url.pathname === '/api') sendError(res, 426, 'The api speaks WebSocket.');
     else await serveStatic(rendererDir, url, req, res);
   }
