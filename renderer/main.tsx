@@ -11,6 +11,7 @@ import './styles/empty.css';
 import './styles/queue.css';
 import './styles/inspector.css';
 import './styles/pages.css';
+import './styles/presets.css';
 import './styles/hardware.css';
 import './styles/chart.css';
 

@@ -46,6 +46,18 @@ export function createPresetsSlice(host: Host, set: SetState, get: GetState): Pr
       }
     },
 
+    async savePreset(preset) {
+      try {
+        const saved = await api.presets.save({ preset });
+        // The list also arrives as an event; asking keeps the editor from waiting on it.
+        set({ presets: await api.presets.list() });
+        get().notify('info', `Saved the preset “${saved.name}”.`);
+        return null;
+      } catch (error) {
+        return `Could not save the preset: ${messageOf(error)}`;
+      }
+    },
+
     async removePreset(id) {
       try {
         await api.presets.remove({ id });

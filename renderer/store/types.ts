@@ -66,6 +66,8 @@ export interface PresetsSlice {
   importPreset: (json: string) => Promise<void>;
   exportPreset: (id: string) => Promise<string | null>;
   removePreset: (id: string) => Promise<void>;
+  /** Saves a user preset; the error sentence, or null once saved. */
+  savePreset: (preset: Preset) => Promise<string | null>;
 }
 
 export interface SettingsSlice {
