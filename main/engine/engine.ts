@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Settings } from '../../app/api/settings';
+import type { Analysis } from '../../app/jobs/settings';
 import { IdleCollector } from '../../app/util/idle-gc';
 import { userCacheDir } from '../../platform/folders';
 import type { HostApi } from '../api/host-api';
@@ -89,13 +90,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     supervisor,
     options.cacheDir ?? defaultCacheDir(options.stateDir),
   );
-  const queue = new JobQueue({
+  const queue: JobQueue = new JobQueue({
     supervisor,
     presets: presetStore,
     concurrency,
     stallTimeoutMs,
     ...(options.memoryCheck ? { memoryCheck: options.memoryCheck } : {}),
     hardware: () => hardware.inspect(false),
+    analyze: (id, info, signal): Promise<Analysis> => analyses.of(id, info, signal),
   });
 
   const state =
@@ -126,7 +128,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   if (settings.value.ffmpegPath || settings.value.ffprobePath) configure();
 
   const probe = createProbe(supervisor, stallTimeoutMs);
-  const analyses = new JobAnalyses({ queue, probe, supervisor, timeoutMs: stallTimeoutMs });
+  const analyses: JobAnalyses = new JobAnalyses({
+    queue,
+    probe,
+    supervisor,
+    timeoutMs: stallTimeoutMs,
+  });
   const defaultOutDir = options.defaultOutDir;
   let disposed: Promise<void> | null = null;
 

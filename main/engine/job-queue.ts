@@ -37,7 +37,7 @@ export interface QueueOptions {
   memoryCheck?: () => string | null;
   hardware: () => Promise<HardwareReport | null>;
   /** The analysis of a job's source, for settings that say `auto` (crop, deinterlace). */
-  analyze?: (job: Job, info: MediaInfo, signal: AbortSignal) => Promise<Analysis>;
+  analyze: (id: string, info: MediaInfo, signal: AbortSignal) => Promise<Analysis>;
 }
 
 /** Statuses whose settings may still change: nothing of the job has run (or it will run again). */
@@ -290,6 +290,7 @@ export class JobQueue {
           frameStats: (batch) => this.frameStats.emit({ id: job.id, ...batch }),
           parallelism: () => Math.max(1, this.options.concurrency() - this.active.size + 1),
           hardware: this.options.hardware,
+          analyze: (info) => this.options.analyze(job.id, info, controller.signal),
         }),
       );
     });

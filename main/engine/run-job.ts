@@ -3,6 +3,7 @@ import type { Plan } from '../../app/jobs/plan';
 import type { HardwareEncoder } from '../../app/hardware/encoder-args';
 import type { HardwareReport } from '../../app/hardware/model';
 import type { Job } from '../../app/jobs/job';
+import type { Analysis } from '../../app/jobs/settings';
 import { outputPicture } from '../../app/jobs/output-picture';
 import { withSourceSizes, type FrameStatsBatch } from '../../app/jobs/frame-stats';
 import type { Progress } from '../../app/jobs/progress';
@@ -14,6 +15,7 @@ import { commitOutput, decideOutput, discard, outputTarget, reserveTemp } from '
 import type { WorkerSupervisor } from './supervisor';
 import { checkCompleteness } from './completeness-check';
 import { chooseEncoder, planOnHost } from './host-plan';
+import { needsAnalysis } from './services/analysis';
 
 // One job from queued to a terminal state. Every exit path runs the same cleanup:
 // temporary outputs are removed unless they were committed (docs/ARCHITECTURE.md, Rule 1).
@@ -37,6 +39,8 @@ export interface JobContext {
   temps: Set<string>;
   /** The hardware matrix (cached), asked only when the preset wants hardware. */
   hardware: () => Promise<HardwareReport | null>;
+  /** The source's analysis (cached per job), asked only when a setting says `auto`. */
+  analyze: (info: MediaInfo) => Promise<Analysis>;
 }
 
 /** The failure looks like the hardware itself, not the input: worth one software retry. */
@@ -45,6 +49,20 @@ function isHardwareFailure(error: unknown): boolean {
   return /nvenc|cuda|vaapi|qsv|mfx|amf|videotoolbox|v4l2|hwupload|hw_device|Device creation failed|encoder could not start/i.test(
     text,
   );
+}
+
+/** The analysis `auto` settings need; without one (it failed) they do nothing, and the job says so. */
+async function analysisFor(ctx: JobContext, info: MediaInfo): Promise<Analysis | null> {
+  if (!needsAnalysis(ctx.job.spec.settings)) return null;
+  try {
+    return await ctx.analyze(info);
+  } catch (error) {
+    ctx.signal.throwIfAborted();
+    ctx.note(
+      `Converted without the automatic crop and deinterlace: the source could not be analysed (${(error as Error).message})`,
+    );
+    return null;
+  }
 }
 
 /** The run itself failed on this input (not a cancel, a stall or a full disk): worth one slimmer try. */
@@ -70,10 +88,13 @@ export async function runJob(ctx: JobContext): Promise<void> {
   );
   ctx.probed(info);
   signal.throwIfAborted();
+  const { settings } = job.spec;
+  const analysis = await analysisFor(ctx, info);
+  signal.throwIfAborted();
 
   const decision = await decideOutput(
     job.spec.input,
-    outputTarget(job.spec, ctx.preset, outputPicture(info, ctx.preset, job.spec.settings)),
+    outputTarget(job.spec, ctx.preset, outputPicture(info, ctx.preset, settings, analysis)),
     ctx.preset.extension,
     job.spec.onExists,
   );
@@ -97,6 +118,8 @@ export async function runJob(ctx: JobContext): Promise<void> {
       hardware,
       policy: job.spec.resolutionPolicy,
       output: { final: decision.final, temp: decision.temp },
+      settings,
+      analysis,
     });
   const plan = planFor(encoder.hw);
   // Everything the plan writes is recorded before it exists, so any exit path removes it.
