@@ -197,4 +197,37 @@ describe('--dry-run with job flags', () => {
     expect(command[command.indexOf('-ss') + 1]).toBe('1');
     expect(readdirSync(dir)).toEqual(['clip.mkv']);
   });
+
+  it('analyses the source for --crop auto, as the run does, and names the output by the cropped size', async () => {
+    const dir = tempDir();
+    // 160x96 of picture inside 160x128: black bars of 16 lines above and below.
+    const clip = makeClip(path.join(dir, 'bars.mkv'), {
+      seconds: 2,
+      audio: false,
+      size: '160x96',
+      codec: ['-vf', 'pad=160:128:0:16', '-c:v', 'libx264', '-preset', 'ultrafast'],
+    });
+    const out = path.join(dir, 'out');
+    const result = await runCli([
+      'convert',
+      clip,
+      '--preset',
+      'h264-mp4',
+      '--out',
+      out,
+      '--crop',
+      'auto',
+      '--name',
+      '{name}-{width}x{height}',
+      '--dry-run',
+      '--json',
+    ]);
+    expect(result.code).toBe(0);
+    const { plans } = JSON.parse(result.stdout) as {
+      plans: { output: string; commands: string[][] }[];
+    };
+    expect(plans[0]?.output).toBe(path.join(out, 'bars-160x96.mp4'));
+    const command = plans[0]?.commands.at(-1) ?? [];
+    expect(command[command.indexOf('-vf') + 1]).toMatch(/^crop=160:96:0:16(,|$)/);
+  });
 });

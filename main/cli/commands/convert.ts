@@ -1,9 +1,15 @@
 import type { Job } from '../../../app/jobs/job';
 import { outputPicture } from '../../../app/jobs/output-picture';
-import type { JobSettings } from '../../../app/jobs/settings';
+import type { Analysis, JobSettings } from '../../../app/jobs/settings';
+import type { MediaInfo } from '../../../app/media/model';
 import { isTerminal } from '../../../app/jobs/state';
 import type { Engine } from '../../engine/engine';
+import { analyzeSource } from '../../engine/analyze';
 import { expandPaths } from '../../engine/expand';
+import { needsAnalysis } from '../../engine/services/analysis';
+import { WorkerSupervisor } from '../../engine/supervisor';
+import { forkLauncher } from '../../engine/worker-port';
+import { workerPath } from '../paths';
 import { decideOutput, outputTarget } from '../../engine/output';
 import { chooseEncoder, planOnHost } from '../../engine/host-plan';
 import { formatBytes } from '../../../app/util/format';
@@ -45,6 +51,8 @@ const emit = (event: object): void => {
 export async function planDryRun(
   engine: Engine,
   options: Pick<ConvertOptions, 'paths' | 'presetId' | 'outDir' | 'settings'>,
+  /** The source's analysis, asked only when a setting says `auto` (crop, deinterlace). */
+  analyze?: (info: MediaInfo) => Promise<Analysis>,
 ): Promise<{ plans: DryRunPlan[]; skipped: Skipped[] }> {
   const preset = engine.presetStore.require(options.presetId);
   const settings = await engine.settings.get();
@@ -58,6 +66,15 @@ export async function planDryRun(
       plans.push({ input: outcome.path, error: outcome.error });
       continue;
     }
+    const notes = encoder.note === null ? [] : [encoder.note];
+    let analysis: Analysis | null = null;
+    if (analyze !== undefined && needsAnalysis(options.settings))
+      analysis = await analyze(outcome.info).catch((error: unknown) => {
+        notes.push(
+          `The automatic crop and deinterlace are left out: the source could not be analysed (${(error as Error).message}).`,
+        );
+        return null;
+      });
     const spec = {
       input: outcome.path,
       outDir,
@@ -66,7 +83,7 @@ export async function planDryRun(
     };
     const decision = await decideOutput(
       outcome.path,
-      outputTarget(spec, preset, outputPicture(outcome.info, preset, options.settings)),
+      outputTarget(spec, preset, outputPicture(outcome.info, preset, options.settings, analysis)),
       preset.extension,
       settings.onExists,
     );
@@ -82,6 +99,7 @@ export async function planDryRun(
       policy: settings.resolutionPolicy,
       output: decision,
       settings: options.settings,
+      analysis,
     });
     const commands = plan.steps.map((step) => [step.program, ...step.args]);
     plans.push({
@@ -89,7 +107,7 @@ export async function planDryRun(
       output: decision.final,
       ...(commands.length === 1 ? { command: commands[0] } : {}),
       commands,
-      warnings: encoder.note === null ? plan.warnings : [...plan.warnings, encoder.note],
+      warnings: [...plan.warnings, ...notes],
     });
   }
   return { plans, skipped };
@@ -97,7 +115,16 @@ export async function planDryRun(
 
 /** Prints what `planDryRun` found: JSON, or one shell-quoted command per line. */
 export async function dryRun(engine: Engine, options: ConvertOptions): Promise<number> {
-  const { plans, skipped } = await planDryRun(engine, options);
+  // The run analyses the source for `auto` settings: so does the dry run, in its own worker.
+  const supervisor = needsAnalysis(options.settings)
+    ? new WorkerSupervisor(forkLauncher(workerPath))
+    : null;
+  const timeoutMs = (await engine.settings.get()).stallTimeoutSec * 1000;
+  const { plans, skipped } = await planDryRun(
+    engine,
+    options,
+    supervisor === null ? undefined : (info) => analyzeSource(supervisor, info, { timeoutMs }),
+  ).finally(() => supervisor?.stop());
   if (options.json || options.ndjson) {
     emit({ dryRun: true, plans, skipped });
   } else {
