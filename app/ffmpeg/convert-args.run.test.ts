@@ -4,10 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltInPresets } from '../../test/fixtures/fixtures';
-import { FfprobeOutputSchema, type MediaInfo } from '../media/model';
-import { parseSeconds } from '../media/streams';
+import { probeInfo } from '../../test/helpers/plan-run';
 import { buildConvertArgs } from './convert-args';
-import { probeArgs } from './safety';
 
 // The arguments built in app/ must really run: generate tiny clips with lavfi, probe
 // them with ffprobe, build arguments for a few presets and run ffmpeg with them
@@ -33,24 +31,6 @@ function run(
 function ffmpeg(args: readonly string[]): void {
   const result = run(FFMPEG, ['-hide_banner', '-nostdin', '-v', 'error', '-y', ...args]);
   if (result.status !== 0) throw new Error(`ffmpeg ${args.join(' ')}\n${result.stderr}`);
-}
-
-function probe(file: string): MediaInfo {
-  const result = run(FFPROBE, probeArgs(file));
-  if (result.status !== 0) throw new Error(result.stderr);
-  const { format, streams, chapters, programs } = FfprobeOutputSchema.parse(
-    JSON.parse(result.stdout),
-  );
-  if (format === undefined) throw new Error('no format');
-  return {
-    path: file,
-    sizeBytes: Number(format.size ?? 0),
-    durationSec: parseSeconds(format.duration),
-    format,
-    streams,
-    chapters,
-    programs,
-  };
 }
 
 /** A tiny PGS subtitle: two empty display sets (see test/fixtures/record.sh). */
@@ -196,7 +176,7 @@ describe.skipIf(!available)('built arguments run with real ffmpeg', () => {
     (id, source, expected, chapters) => {
       const preset = presets.find((p) => p.id === id);
       if (preset === undefined) throw new Error(id);
-      const input = probe(clip[source]);
+      const input = probeInfo(clip[source]);
       const output = path.join(dir, `-out ${id}-${source}${preset.extension}`);
       const { args } = buildConvertArgs({ preset, info: input, output });
 
@@ -205,7 +185,7 @@ describe.skipIf(!available)('built arguments run with real ffmpeg', () => {
       // The machine progress channel ended cleanly.
       expect(result.stdout.trimEnd().endsWith('progress=end')).toBe(true);
 
-      const made = probe(output);
+      const made = probeInfo(output);
       expect(made.streams.map((s) => `${s.codec_type}:${s.codec_name}`)).toEqual(expected);
       expect(made.chapters).toHaveLength(chapters);
       if (id === 'h264-mp4') expect(made.streams[0]?.pix_fmt).toBe('yuv420p');
