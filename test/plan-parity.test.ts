@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FFMPEG_PREFIX } from '../app/ffmpeg/safety';
+import type { JobSettings } from '../app/jobs/settings';
 import { planDryRun } from '../main/cli/commands/convert';
 import type { Engine } from '../main/engine/engine';
 import { root, runCli } from './helpers/cli';
@@ -90,6 +91,34 @@ describe('the dry-run plan is the argv the worker spawns', () => {
     const jobs = await settled(engine, ids);
     expect(jobs.map((j) => j.error)).toEqual(ids.map(() => null));
     expect(spawnedFfmpeg(readFileSync(log, 'utf8'))).toEqual(printed.sort());
+  });
+
+  // A job's settings change the plan the same way for the dry run and the run: filters,
+  // quality, audio and chapters; with a trim the size-changing clip is fitted, without
+  // one (hevc-mkv) it is encoded part by part, each part with the job's filters.
+  const SHAPED: [string, JobSettings][] = [
+    [
+      'h264-mp4',
+      {
+        ...{ trim: { startSec: 0.2, endSec: 0.8 }, denoise: 'light', rotate: 90 },
+        ...{ maxWidth: 64, chapters: false, crf: 30, speed: 'ultrafast' },
+        audio: { tracks: 'all', kbpsPerChannel: 48 },
+      },
+    ],
+    ['hevc-mkv', { denoise: 'strong', flip: 'horizontal', maxHeight: 64, speed: 'ultrafast' }],
+  ];
+  it.each(SHAPED)('%s with job settings', { timeout: 180_000 }, async (presetId, settings) => {
+    await engine.settings.set({ resolutionPolicy: 'auto' });
+    const outDir = path.join(dir, `settings-${presetId}`);
+    const { plans } = await planDryRun(engine, { paths: clips, presetId, outDir, settings });
+    const printed = printedFfmpeg(plans);
+    expect(printed.join('\n')).toContain('hqdn3d');
+    writeFileSync(log, '');
+    const added = await engine.jobs.add({ paths: clips, presetId, outDir, settings });
+    await engine.jobs.start();
+    const jobs = await settled(engine, added.ids);
+    expect(jobs.map((j) => j.error)).toEqual(added.ids.map(() => null));
+    expect(spawnedFfmpeg(readFileSync(log, 'utf8'))).toEqual(printed);
   });
 });
 
