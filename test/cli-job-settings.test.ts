@@ -56,14 +56,16 @@ describe('output names', () => {
       out,
       '--name',
       '{name}-{preset}-{height}p',
+      '--max-height',
+      '90',
       '--json',
     ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const output = path.join(out, 'clip-h264-mp4-120p.mp4');
+    const output = path.join(out, 'clip-h264-mp4-90p.mp4');
     expect(summaryOf(result.stdout).jobs[0]?.output).toBe(output);
-    expect(readdirSync(out)).toEqual(['clip-h264-mp4-120p.mp4']);
-    expect(pictureSize(output)).toEqual([160, 120]);
+    expect(readdirSync(out)).toEqual(['clip-h264-mp4-90p.mp4']);
+    expect(pictureSize(output)).toEqual([120, 90]);
   });
 });
 

@@ -35,6 +35,8 @@ describe('outputTarget', () => {
     expect(outputTarget(spec(input, { folder: 'keep-tree' }, '/other'), preset, picture).dir).toBe(
       '/out',
     );
+    const dotted = spec('/drop/..x/clip.mkv', { folder: 'keep-tree' }, '/drop');
+    expect(outputTarget(dotted, preset, picture).dir).toBe('/out/..x');
   });
 
   it('names the output from the template and the job start', () => {

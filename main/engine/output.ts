@@ -51,7 +51,8 @@ export function outputTarget(
           ? ''
           : path.relative(path.resolve(spec.sourceRoot), path.dirname(input));
       // A file outside its dropped folder (or on another drive) goes to the folder itself.
-      const inside = !relative.startsWith('..') && !path.isAbsolute(relative);
+      const outside = relative === '..' || relative.startsWith(`..${path.sep}`);
+      const inside = !outside && !path.isAbsolute(relative);
       return { dir: inside ? path.join(outDir, relative) : outDir, base };
     }
     case 'chosen':
