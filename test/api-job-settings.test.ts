@@ -92,3 +92,27 @@ describe('jobs.setSettings', () => {
     expect(engine.queue.get(ids[0] ?? '')?.spec.settings).toBeUndefined();
   });
 });
+
+describe('presets.commandFor', () => {
+  it("shows the job's settings, or the panel's unsaved edits, with the job's output name", async () => {
+    const dir = tempDir();
+    engine = await testEngine();
+    const { ids } = await engine.jobs.add({
+      paths: [makeClip(path.join(dir, 'a.mp4'))],
+      outDir: path.join(dir, 'out'),
+      settings: { crf: 40, name: '{name}-small' },
+    });
+    const jobId = ids[0] ?? '';
+    const crfOf = (args: string[]): string | undefined => args[args.indexOf('-crf') + 1];
+    const saved = await engine.presets.commandFor({ presetId: 'h264-mp4', jobId });
+    expect(crfOf(saved)).toBe('40');
+    expect(saved.at(-1)).toMatch(/\/out\/\.a-small\.framewright-[0-9a-f]{8}\.part\.mp4$/);
+    const edited = await engine.presets.commandFor({
+      presetId: 'h264-mp4',
+      jobId,
+      settings: { crf: 30 },
+    });
+    expect(crfOf(edited)).toBe('30');
+    expect(edited.at(-1)).toMatch(/\/out\/\.a\.framewright-[0-9a-f]{8}\.part\.mp4$/);
+  });
+});

@@ -1,9 +1,10 @@
 import type { FramewrightApi } from '../../../app/api/contract';
+import { outputPicture } from '../../../app/jobs/output-picture';
 import { Emitter } from '../emitter';
 import type { HardwareService } from '../hardware';
 import { chooseEncoder, planOnHost } from '../host-plan';
 import type { JobQueue } from '../job-queue';
-import { decideOutput } from '../output';
+import { decideOutput, outputTarget } from '../output';
 import type { PresetStore } from '../presets';
 import { sampleMedia } from '../sample-media';
 import type { SettingsHolder } from './settings';
@@ -21,15 +22,28 @@ export function presetsService(deps: PresetsDeps): FramewrightApi['presets'] {
   const changed = new Emitter<ReturnType<PresetStore['list']>>();
   return {
     list: () => Promise.resolve(store.list()),
-    commandFor: async ({ presetId, jobId }) => {
+    commandFor: async ({ presetId, jobId, settings: edits }) => {
       const preset = store.require(presetId);
       const job = jobId === undefined ? undefined : queue.get(jobId);
       const info =
         (jobId !== undefined ? queue.probeOf(jobId) : undefined) ??
         sampleMedia(job?.spec.input ?? '/path/to/input.mov');
-      const outDir = job?.spec.outDir ?? (settings.value.outDir || deps.defaultOutDir);
+      // The panel's unsaved edits, else the job's own; `auto` uses the analysis once found.
+      const jobSettings = edits ?? job?.spec.settings;
+      const analysis = (jobId !== undefined ? queue.analysisOf(jobId) : undefined) ?? null;
+      const spec = {
+        input: info.path,
+        outDir: job?.spec.outDir ?? (settings.value.outDir || deps.defaultOutDir),
+        settings: jobSettings,
+        sourceRoot: job?.spec.sourceRoot,
+      };
       // The run's own planner and choices; 'rename' names a temp file like every policy.
-      const output = await decideOutput(info.path, outDir, preset.extension, 'rename');
+      const output = await decideOutput(
+        info.path,
+        outputTarget(spec, preset, outputPicture(info, preset, jobSettings, analysis)),
+        preset.extension,
+        'rename',
+      );
       const encoder = await chooseEncoder(preset, () => deps.hardware.inspect(false));
       const plan = planOnHost({
         info,
@@ -40,6 +54,8 @@ export function presetsService(deps: PresetsDeps): FramewrightApi['presets'] {
           final: output.final,
           temp: output.kind === 'write' ? output.temp : output.final,
         },
+        settings: jobSettings,
+        analysis,
       });
       // The preview shows one command: the step that writes the output.
       return plan.steps.at(-1)?.args ?? [];
