@@ -10,6 +10,8 @@ import './styles/layout.css';
 import './styles/empty.css';
 import './styles/queue.css';
 import './styles/inspector.css';
+import './styles/job.css';
+import './styles/preview.css';
 import './styles/pages.css';
 import './styles/presets.css';
 import './styles/hardware.css';

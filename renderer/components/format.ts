@@ -60,3 +60,8 @@ export const RESOLUTION_POLICY_SHORT: Record<ResolutionPolicy, string> = {
   fit: 'fit with borders',
   stretch: 'stretch',
 };
+
+/** Quotes an argument only when a shell would need it, so a command line can be copied. */
+export function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
+}

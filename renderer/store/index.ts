@@ -2,6 +2,7 @@ import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { Host } from '../api/host';
 import { createHardwareSlice } from './hardware-slice';
 import { createInspectorSlice } from './inspector-slice';
+import { createJobPanelSlice } from './job-panel-slice';
 import { createJobsSlice } from './jobs-slice';
 import { createPresetsSlice } from './presets-slice';
 import { createProbesSlice } from './probes-slice';
@@ -16,6 +17,7 @@ export function createStore(host: Host): Store {
     ...createUiSlice(host, set, get),
     ...createJobsSlice(host, set, get),
     ...createInspectorSlice(host, set, get),
+    ...createJobPanelSlice(host, set, get),
     ...createProbesSlice(host, set, get),
     ...createPresetsSlice(host, set, get),
     ...createSettingsSlice(host, set, get),

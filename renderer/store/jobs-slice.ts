@@ -59,8 +59,8 @@ export function createJobsSlice(host: Host, set: SetState, get: GetState): JobsS
         progress,
         ids: get().ids.filter((id) => !gone.has(id)),
         ...(selectedId !== null && gone.has(selectedId)
-          ? { selectedId: null, inspection: null }
-          : {}),
+          ? { selectedId: null, selection: [], inspection: null }
+          : { selection: get().selection.filter((id) => !gone.has(id)) }),
       });
     },
 

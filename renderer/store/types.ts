@@ -1,7 +1,8 @@
-import type { ProbeOutcome, QueueState } from '../../app/api/contract';
+import type { PreviewResult, ProbeOutcome, QueueState } from '../../app/api/contract';
 import type { Settings } from '../../app/api/settings';
 import type { HardwareReport } from '../../app/hardware/model';
 import type { Job } from '../../app/jobs/job';
+import type { Analysis, JobSettings } from '../../app/jobs/settings';
 import type { Progress } from '../../app/jobs/progress';
 import type { Preset } from '../../app/presets/schema';
 import type { ToolchainReport } from '../../app/worker/protocol';
@@ -42,10 +43,45 @@ export interface JobsSlice {
   clearFinished: () => Promise<void>;
 }
 
+export type InspectorTab = 'details' | 'settings' | 'preview';
+
 export interface InspectorSlice {
+  /** The job the details pane shows (the first of the selection). */
   selectedId: string | null;
+  /** Every selected job, selectedId first; the job panel applies its settings to all. */
+  selection: string[];
   inspection: { id: string; outcome: ProbeOutcome | null; error: string | null } | null;
+  inspectorTab: InspectorTab;
   select: (id: string | null) => void;
+  /** Ctrl/Cmd-click adds or removes one job; Shift-click selects the run from selectedId. */
+  extendSelection: (id: string, mode: 'toggle' | 'range') => void;
+  setInspectorTab: (tab: InspectorTab) => void;
+}
+
+export interface AnalysisState {
+  status: 'detecting' | 'done' | 'failed';
+  analysis: Analysis | null;
+  error: string | null;
+}
+
+export interface PreviewState {
+  requestId: string;
+  jobId: string;
+  status: 'making' | 'ready' | 'failed' | 'cancelled';
+  result: PreviewResult | null;
+  error: string | null;
+}
+
+export interface JobPanelSlice {
+  /** Per job: what the analysis found (crop, interlacing), once asked. */
+  analyses: Record<string, AnalysisState>;
+  analyze: (id: string) => Promise<void>;
+  /** The latest preview request (one at a time; a new one cancels the previous). */
+  preview: PreviewState | null;
+  makePreview: (jobId: string, settings: JobSettings) => Promise<void>;
+  cancelPreview: () => Promise<void>;
+  /** Saves settings on jobs; true when the engine took them. */
+  applySettings: (ids: string[], settings: JobSettings) => Promise<boolean>;
 }
 
 export interface ProbesSlice {
@@ -102,6 +138,7 @@ export interface UiSlice {
 
 export type State = JobsSlice &
   InspectorSlice &
+  JobPanelSlice &
   ProbesSlice &
   PresetsSlice &
   SettingsSlice &

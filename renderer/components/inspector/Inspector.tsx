@@ -1,87 +1,105 @@
+import { useRef } from 'react';
+import type { Job } from '../../../app/jobs/job';
+import { fileName } from '../../../app/util/format';
 import { useAppStore } from '../../store/context';
-import { LiveFrames } from '../chart/LiveFrames';
-import { fileName, formatBytes } from '../../../app/util/format';
-import { firstSentence, RESOLUTION_POLICY_SHORT, STATUS_LABEL } from '../format';
-import type { Row } from './describe';
-import { Facts } from './Facts';
-import { MediaDetails } from './MediaDetails';
+import type { InspectorTab } from '../../store/types';
+import { JobPanel } from '../job/JobPanel';
+import { useDraft } from '../job/use-draft';
+import { PreviewPanel } from '../preview/PreviewPanel';
+import { DetailsTab } from './DetailsTab';
 
-/** The sentence first; FFmpeg's own words, if any, smaller beneath it. */
-function ErrorSentence({ text }: { text: string }): React.JSX.Element {
-  const sentence = firstSentence(text);
-  const detail = text.slice(sentence.length).trim();
+const TABS: { tab: InspectorTab; label: string }[] = [
+  { tab: 'details', label: 'Details' },
+  { tab: 'settings', label: 'Settings' },
+  { tab: 'preview', label: 'Preview' },
+];
+
+/** Details, settings and preview of the selected job, as tabs (arrow keys move between them). */
+function Tabs(): React.JSX.Element {
+  const current = useAppStore((s) => s.inspectorTab);
+  const setTab = useAppStore((s) => s.setInspectorTab);
+  const list = useRef<HTMLDivElement>(null);
+  function onKeyDown(event: React.KeyboardEvent): void {
+    const by = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (by === 0) return;
+    event.preventDefault();
+    const at = TABS.findIndex((t) => t.tab === current);
+    const next = TABS[(at + by + TABS.length) % TABS.length];
+    if (next === undefined) return;
+    setTab(next.tab);
+    list.current?.querySelector<HTMLElement>(`#inspector-tab-${next.tab}`)?.focus();
+  }
   return (
-    <div className="error-box" role="note">
-      <p>{sentence}</p>
-      {detail !== '' && <p className="error-detail">{detail}</p>}
+    <div
+      className="inspector-tabs"
+      role="tablist"
+      aria-label="Job"
+      ref={list}
+      onKeyDown={onKeyDown}
+    >
+      {TABS.map(({ tab, label }) => (
+        <button
+          key={tab}
+          id={`inspector-tab-${tab}`}
+          type="button"
+          role="tab"
+          className="tab"
+          aria-selected={tab === current}
+          aria-controls="inspector-tabpanel"
+          tabIndex={tab === current ? 0 : -1}
+          onClick={() => setTab(tab)}
+        >
+          {label}
+        </button>
+      ))}
     </div>
   );
 }
 
-/** The selected job: what happens to it, and everything inside its input file. */
-export function Inspector({ id }: { id: string }): React.JSX.Element | null {
-  const job = useAppStore((s) => s.byId.get(id));
-  const inspection = useAppStore((s) => s.inspection);
+function InspectorFor({ job }: { job: Job }): React.JSX.Element {
   const select = useAppStore((s) => s.select);
-  const presetName = useAppStore((s) => s.presets.find((p) => p.id === job?.spec.presetId)?.name);
-  if (job === undefined) return null;
-
-  const rows: Row[] = [
-    ['Status', STATUS_LABEL[job.status]],
-    ['Preset', presetName ?? job.spec.presetId],
-    ['Input', job.spec.input],
-    ['Size changes', RESOLUTION_POLICY_SHORT[job.spec.resolutionPolicy]],
-  ];
-  if (job.output !== null) rows.push(['Output', `${job.output} (${formatBytes(job.outputBytes)})`]);
-  if (job.attempts > 1) rows.push(['Attempts', String(job.attempts)]);
+  const tab = useAppStore((s) => s.inspectorTab);
+  const selection = useAppStore((s) => s.selection);
+  const inspection = useAppStore((s) => (s.inspection?.id === job.id ? s.inspection : null));
+  const info = inspection?.outcome?.ok === true ? inspection.outcome.info : null;
+  const reading = inspection !== null && inspection.outcome === null && inspection.error === null;
+  const draft = useDraft(job);
+  const ids = selection.includes(job.id) ? selection : [job.id];
+  const more = ids.length - 1;
 
   return (
     <aside className="inspector" aria-labelledby="inspector-title">
       <div className="inspector-head">
         <h2 id="inspector-title" title={job.spec.input}>
           {fileName(job.spec.input)}
+          {more > 0 && <span className="muted"> and {more} more</span>}
         </h2>
         <button type="button" className="button small quiet" onClick={() => select(null)}>
           Close details
         </button>
       </div>
-      <div className="inspector-body">
-        {job.error !== null && <ErrorSentence text={job.error} />}
-        {job.warnings.length > 0 && (
-          <ul className="warnings">
-            {job.warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
-            ))}
-          </ul>
-        )}
-        <section className="inspector-section" aria-labelledby="job-title">
-          <h3 id="job-title">Job</h3>
-          <Facts rows={rows} />
-          {job.log !== '' && (
-            <details className="log">
-              <summary>FFmpeg log</summary>
-              <pre>{job.log}</pre>
-            </details>
-          )}
-        </section>
-        <LiveFrames key={id} id={id} />
-        {inspection?.id === id && inspection.outcome === null && inspection.error === null && (
-          <p className="muted">Reading the file…</p>
-        )}
-        {inspection?.id === id && inspection.error !== null && (
-          <p className="error-box">{inspection.error}</p>
-        )}
-        {inspection?.id === id && inspection.outcome?.ok === false && (
-          <p className={inspection.outcome.error === job.error ? 'muted' : 'error-box'}>
-            {inspection.outcome.error === job.error
-              ? 'There is nothing more to show: FFmpeg could not read this file.'
-              : inspection.outcome.error}
-          </p>
-        )}
-        {inspection?.id === id && inspection.outcome?.ok === true && (
-          <MediaDetails info={inspection.outcome.info} />
-        )}
+      <Tabs />
+      <div
+        className="inspector-body"
+        id="inspector-tabpanel"
+        role="tabpanel"
+        aria-labelledby={`inspector-tab-${tab}`}
+      >
+        {tab === 'details' && <DetailsTab job={job} />}
+        {tab === 'settings' &&
+          (reading ? (
+            <p className="muted">Reading the file…</p>
+          ) : (
+            <JobPanel job={job} ids={ids} info={info} state={draft} />
+          ))}
+        {tab === 'preview' && <PreviewPanel jobId={job.id} settings={draft.settings} />}
       </div>
     </aside>
   );
+}
+
+/** The selected job (and the rest of the selection, for its settings). */
+export function Inspector({ id }: { id: string }): React.JSX.Element | null {
+  const job = useAppStore((s) => s.byId.get(id));
+  return job === undefined ? null : <InspectorFor job={job} />;
 }

@@ -9,6 +9,7 @@ const ROW_HEIGHT = 76;
 export function JobList(): React.JSX.Element {
   const ids = useAppStore((s) => s.ids);
   const selectedId = useAppStore((s) => s.selectedId);
+  const selection = useAppStore((s) => s.selection);
   const select = useAppStore((s) => s.select);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -55,7 +56,7 @@ export function JobList(): React.JSX.Element {
               id={id}
               top={item.start}
               height={item.size}
-              selected={id === selectedId}
+              selected={id === selectedId || selection.includes(id)}
             />
           );
         })}

@@ -75,6 +75,7 @@ export const JobRow = memo(function JobRow({
   const job = useAppStore((s) => s.byId.get(id));
   const progress = useAppStore((s) => s.progress[id]);
   const select = useAppStore((s) => s.select);
+  const extendSelection = useAppStore((s) => s.extendSelection);
   const queueRunning = useAppStore((s) => s.queue.running);
   const facts = useRowFacts(id);
   if (job === undefined) return null;
@@ -101,10 +102,23 @@ export const JobRow = memo(function JobRow({
             className="job-name"
             aria-current={selected ? 'true' : undefined}
             title={job.spec.input}
-            onClick={() => select(id)}
+            onClick={(event) => {
+              // Ctrl/Cmd-click adds to the selection, Shift-click selects a run of jobs.
+              if (event.ctrlKey || event.metaKey) extendSelection(id, 'toggle');
+              else if (event.shiftKey) extendSelection(id, 'range');
+              else select(id);
+            }}
           >
             {name}
           </button>
+          {job.spec.settings !== undefined && Object.keys(job.spec.settings).length > 0 && (
+            <span
+              className="chip custom-chip"
+              title="This job has its own settings over the preset"
+            >
+              Custom settings
+            </span>
+          )}
           <ResolutionBadge badge={facts?.badge ?? null} />
           <JobNotes warnings={job.warnings} probeWarnings={probeWarnings} name={name} />
         </div>

@@ -1,0 +1,78 @@
+import type { Job } from '../../../app/jobs/job';
+import { formatBytes } from '../../../app/util/format';
+import { useAppStore } from '../../store/context';
+import { LiveFrames } from '../chart/LiveFrames';
+import { firstSentence, RESOLUTION_POLICY_SHORT, STATUS_LABEL } from '../format';
+import type { Row } from './describe';
+import { Facts } from './Facts';
+import { MediaDetails } from './MediaDetails';
+
+/** The sentence first; FFmpeg's own words, if any, smaller beneath it. */
+function ErrorSentence({ text }: { text: string }): React.JSX.Element {
+  const sentence = firstSentence(text);
+  const detail = text.slice(sentence.length).trim();
+  return (
+    <div className="error-box" role="note">
+      <p>{sentence}</p>
+      {detail !== '' && <p className="error-detail">{detail}</p>}
+    </div>
+  );
+}
+
+/** What happens to the job, and everything inside its input file. */
+export function DetailsTab({ job }: { job: Job }): React.JSX.Element {
+  const id = job.id;
+  const inspection = useAppStore((s) => s.inspection);
+  const presetName = useAppStore((s) => s.presets.find((p) => p.id === job.spec.presetId)?.name);
+
+  const rows: Row[] = [
+    ['Status', STATUS_LABEL[job.status]],
+    ['Preset', presetName ?? job.spec.presetId],
+    ['Input', job.spec.input],
+    ['Size changes', RESOLUTION_POLICY_SHORT[job.spec.resolutionPolicy]],
+  ];
+  if (job.spec.settings !== undefined && Object.keys(job.spec.settings).length > 0)
+    rows.push(['Settings', `custom: ${Object.keys(job.spec.settings).join(', ')}`]);
+  if (job.output !== null) rows.push(['Output', `${job.output} (${formatBytes(job.outputBytes)})`]);
+  if (job.attempts > 1) rows.push(['Attempts', String(job.attempts)]);
+
+  return (
+    <>
+      {job.error !== null && <ErrorSentence text={job.error} />}
+      {job.warnings.length > 0 && (
+        <ul className="warnings">
+          {job.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
+      <section className="inspector-section" aria-labelledby="job-title">
+        <h3 id="job-title">Job</h3>
+        <Facts rows={rows} />
+        {job.log !== '' && (
+          <details className="log">
+            <summary>FFmpeg log</summary>
+            <pre>{job.log}</pre>
+          </details>
+        )}
+      </section>
+      <LiveFrames key={id} id={id} />
+      {inspection?.id === id && inspection.outcome === null && inspection.error === null && (
+        <p className="muted">Reading the file…</p>
+      )}
+      {inspection?.id === id && inspection.error !== null && (
+        <p className="error-box">{inspection.error}</p>
+      )}
+      {inspection?.id === id && inspection.outcome?.ok === false && (
+        <p className={inspection.outcome.error === job.error ? 'muted' : 'error-box'}>
+          {inspection.outcome.error === job.error
+            ? 'There is nothing more to show: FFmpeg could not read this file.'
+            : inspection.outcome.error}
+        </p>
+      )}
+      {inspection?.id === id && inspection.outcome?.ok === true && (
+        <MediaDetails info={inspection.outcome.info} />
+      )}
+    </>
+  );
+}
