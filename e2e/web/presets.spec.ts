@@ -1,15 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { startHost, type Host } from './host';
-import { closePage } from './checks';
+import { openHostSession, type HostSession } from './host-session';
 
 // Importing a custom preset in the Presets view: extra options outside the encoder's
 // allowlist are refused with a sentence naming the option; allowed ones import.
 
-let work: string;
-let host: Host;
+let session: HostSession;
 let page: Page;
 
 const preset = (id: string, extraArgs: string[]) => ({
@@ -28,22 +25,19 @@ const preset = (id: string, extraArgs: string[]) => ({
 });
 
 test.beforeAll(async ({ browser }) => {
-  work = mkdtempSync(path.join(os.tmpdir(), 'framewright-e2e-'));
-  host = await startHost({ outDir: path.join(work, 'out'), stateDir: path.join(work, 'state') });
-  page = await (await browser.newContext()).newPage();
+  session = await openHostSession(browser);
+  page = session.page;
 });
 
 test.afterAll(async () => {
-  await closePage(page);
-  await host?.stop();
-  rmSync(work, { recursive: true, force: true });
+  await session?.close();
 });
 
 test('the Presets view refuses a preset whose extra options write a file, and imports an allowed one', async () => {
-  await page.goto(host.url);
+  await page.goto(session.host.url);
   await page.getByRole('button', { name: 'Presets', exact: true }).click();
   const file = page.locator('input[type="file"]');
-  const dump = path.join(work, 'frames.yuv');
+  const dump = path.join(session.work, 'frames.yuv');
 
   await file.setInputFiles(preset('dumper', ['-x264-params', `dump-yuv=${dump}`]));
   await expect(page.locator('.notice.error')).toContainText(
