@@ -5,6 +5,7 @@ import type { Engine } from '../engine/engine';
 import { convert } from './commands/convert';
 import { hwCommand } from './commands/hw';
 import { doctorCommand, presetsCommand } from './commands/info';
+import { previewCommand } from './commands/preview';
 import { probeCommand } from './commands/probe';
 import { serveCommand } from './commands/serve';
 import { cliEngine } from './engine-for-cli';
@@ -28,6 +29,8 @@ const OPTIONS = {
   'state-dir': { type: 'string' },
   refresh: { type: 'boolean' },
   ...SETTINGS_OPTIONS,
+  at: { type: 'string' },
+  clip: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -42,8 +45,8 @@ function positiveInt(value: string | undefined, flag: string, max: number): numb
 /** The web host's usual port; `--port 0` picks a free one. */
 const DEFAULT_PORT = 8420;
 
-/** Engine in flight, so Ctrl-C can cancel its jobs cleanly. */
-let active: Engine | null = null;
+/** Engine (or preview) in flight, so Ctrl-C can cancel its work cleanly. */
+let active: Pick<Engine, 'dispose'> | null = null;
 let interrupted = false;
 
 async function run(argv: string[]): Promise<number> {
@@ -123,6 +126,20 @@ async function run(argv: string[]): Promise<number> {
         await engine.dispose();
       }
     }
+    case 'preview':
+      return previewCommand(
+        {
+          files: paths,
+          presetId: values.preset,
+          presetFiles: values['preset-file'] ?? [],
+          out: values.out,
+          settings: settingsFromFlags(values, values.out !== undefined),
+          at: values.at,
+          clip: values.clip,
+          json,
+        },
+        (running) => (active = running),
+      );
     case 'serve':
       return serveCommand(
         {

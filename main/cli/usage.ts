@@ -39,6 +39,14 @@ Commands:
                               (default {name})
       --beside-source         write each output beside its input (no --out)
       --keep-tree             mirror each dropped folder's subfolders under --out
+  preview <file> --preset <id> --out <dir> [convert's job options] [options]
+      Before/after PNG pairs (before-<t>.png, after-<t>.png) and a short clip,
+      encoded with the job's real plan, plus the whole output's estimated size.
+      --at T,T,…              positions of the pairs, seconds or [h:]m:s (default:
+                              5 spread over the source)
+      --clip SECONDS          length of the clip (default 10, from the middle or
+                              the first --at)
+      --json                  print every file and estimatedBytes as JSON
   presets [--json] [--preset-file FILE]
       List the presets.
   hw [--json] [--refresh]
