@@ -33,6 +33,25 @@ export interface AudioPick {
   ordered: boolean;
 }
 
+function picked(
+  audios: readonly ProbeStream[],
+  tracks: AudioChoice['tracks'],
+  warnings: string[],
+): AudioPick | null {
+  if (tracks === 'all' || tracks === undefined) return null;
+  if (tracks === 'none') return { streams: [], ordered: false };
+  const streams: ProbeStream[] = [];
+  for (const pick of tracks) {
+    const stream = findPick(audios, pick, streams);
+    if (stream === undefined)
+      warnings.push(`There is no audio track for ${describePick(pick)}; it was skipped.`);
+    else streams.push(stream);
+  }
+  if (streams.length > 0) return { streams, ordered: true };
+  if (audios.length > 0) warnings.push('None of the asked audio tracks exist; kept the default.');
+  return null;
+}
+
 /** Which audio tracks go out, in order, with a warning for each pick that names none. */
 export function chooseAudio(
   preset: Preset,
@@ -40,26 +59,16 @@ export function chooseAudio(
   tracks: AudioChoice['tracks'],
   warnings: string[],
 ): AudioPick {
-  if (tracks === 'all') return { streams: [...audios], ordered: false };
-  if (tracks === 'none') return { streams: [], ordered: false };
-  if (tracks !== undefined) {
-    const picked: ProbeStream[] = [];
-    for (const pick of tracks) {
-      const stream = findPick(audios, pick, picked);
-      if (stream === undefined)
-        warnings.push(`There is no audio track for ${describePick(pick)}; it was skipped.`);
-      else picked.push(stream);
-    }
-    if (picked.length > 0) return { streams: picked, ordered: true };
-    if (audios.length > 0) warnings.push('None of the asked audio tracks exist; kept the default.');
-  }
-  if (preset.allAudioTracks || audios.length < 2) return { streams: [...audios], ordered: false };
-  const chosen = preferredStream([...audios]);
-  const dropped = audios.filter((s) => s !== chosen);
+  const pick = picked(audios, tracks, warnings) ?? { streams: [...audios], ordered: false };
+  // A preset that keeps one track (MP3, FLAC, M4A) keeps one whatever was asked: the
+  // first asked, else the default-marked one.
+  if (pick.streams.length < 2 || preset.allAudioTracks) return pick;
+  const chosen = pick.ordered ? pick.streams[0] : preferredStream(pick.streams);
+  const dropped = pick.streams.filter((s) => s !== chosen);
   warnings.push(
     `This format holds one audio track; kept ${chosen ? trackLabel(chosen) : 'none'}, dropped ${dropped.map(trackLabel).join(', ')}.`,
   );
-  return { streams: chosen ? [chosen] : [], ordered: false };
+  return { streams: chosen ? [chosen] : [], ordered: pick.ordered };
 }
 
 /** Codec, per-track layout and bit rate (or copy), extra options and default marks. */

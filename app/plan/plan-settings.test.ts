@@ -61,9 +61,20 @@ describe('audio settings', () => {
 
   it('keeps all or none', () => {
     expect(maps(plan({ audio: { tracks: 'none' } }).args)).toEqual(['0:0', '0:3']);
-    const all = plan({ audio: { tracks: 'all' } }, { preset: 'aac-m4a' });
-    expect(maps(all.args)).toEqual(['0:1', '0:2', '0:3']);
+    const all = plan({ audio: { tracks: 'all' } });
+    expect(maps(all.args)).toEqual(['0:0', '0:1', '0:2', '0:3']);
     expect(all.args).not.toContain('-disposition:a:0');
+  });
+
+  it('keeps one track where the preset keeps one: the first asked', () => {
+    const { args, warnings } = plan(
+      { audio: { tracks: [{ language: 'fra' }, { language: 'eng' }] } },
+      { preset: 'mp3' },
+    );
+    expect(maps(args)).toEqual(['0:2']);
+    expect(warnings).toContain(
+      'This format holds one audio track; kept #2 (aac, fra), dropped #1 (aac, eng).',
+    );
   });
 
   it('copies tracks the container takes with passthrough, and encodes the rest', () => {
