@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { JobSpec, OnExists } from '../../app/jobs/job';
 import { DEFAULT_NAME_TEMPLATE, renderName } from '../../app/jobs/output-name';
 import type { OutputPicture } from '../../app/jobs/output-picture';
+import type { FolderMode } from '../../app/jobs/settings';
 import type { Preset } from '../../app/presets/schema';
 import { UserFacingError } from '../../app/util/errors';
 
@@ -42,7 +43,8 @@ export function outputTarget(
     date: startedAt,
   });
   const outDir = path.resolve(spec.outDir);
-  switch (spec.settings?.folder ?? 'chosen') {
+  const mode: FolderMode = spec.settings?.folder ?? 'chosen';
+  switch (mode) {
     case 'beside-source':
       return { dir: path.dirname(input), base };
     case 'keep-tree': {
