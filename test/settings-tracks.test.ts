@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers/media';
+import { boxPgs } from './helpers/pgs';
 import { convertWith, probeInfo } from './helpers/plan-run';
 import { regionLuma } from './helpers/resolution';
 
@@ -111,5 +112,26 @@ describe('burned subtitles', () => {
     expect(regionLuma(out, 0.5, '320:60:0:0')).toBeLessThan(20);
     // After the line ends (3 s in the source, 2 s in the output) the picture is black again.
     expect(regionLuma(out, 2.5, '320:60:0:170')).toBeLessThan(20);
+  });
+});
+
+describe('burned bitmap subtitles', () => {
+  it('overlays the picture subtitle while it shows, and only then', () => {
+    const sup = path.join(dir, 'box.sup');
+    const box = { x: 40, y: 180, width: 240, height: 40 };
+    writeFileSync(sup, boxPgs({ width: 320, height: 240 }, box, 0.5, 1.5));
+    const source = path.join(dir, 'box.mkv');
+    ffmpeg([
+      ...['-f', 'lavfi', '-i', 'color=black:size=320x240:rate=25:duration=2', '-i', sup],
+      ...['-map', '0', '-map', '1', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:s', 'copy'],
+      ...['-metadata:s:s:0', 'language=eng', source],
+    ]);
+    const out = path.join(dir, 'box-burned.mp4');
+    convertWith(source, 'h264-mp4', { speed: 'ultrafast', subtitles: { burn: { index: 1 } } }, out);
+    expect(probeInfo(out).streams.map((s) => s.codec_type)).toEqual(['video']);
+    // Muxed from the .sup (which starts at 0.5 s), the box shows from 0 s to 1 s.
+    expect(regionLuma(out, 0.5, '240:40:40:180')).toBeGreaterThan(200);
+    expect(regionLuma(out, 1.5, '240:40:40:180')).toBeLessThan(20);
+    expect(regionLuma(out, 0.5, '320:40:0:0')).toBeLessThan(20);
   });
 });

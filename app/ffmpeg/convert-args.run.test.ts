@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltInPresets } from '../../test/fixtures/fixtures';
+import { emptyPgs } from '../../test/helpers/pgs';
 import { probeInfo } from '../../test/helpers/plan-run';
 import { buildConvertArgs } from './convert-args';
 
@@ -33,23 +34,6 @@ function ffmpeg(args: readonly string[]): void {
   if (result.status !== 0) throw new Error(`ffmpeg ${args.join(' ')}\n${result.stderr}`);
 }
 
-/** A tiny PGS subtitle: two empty display sets (see test/fixtures/record.sh). */
-function pgs(): Buffer {
-  const set = (pts: number): Buffer[] => {
-    const header = (type: number, size: number): Buffer => {
-      const b = Buffer.alloc(13);
-      b.write('PG', 0, 'latin1');
-      b.writeUInt32BE(pts, 2);
-      b.writeUInt8(type, 10);
-      b.writeUInt16BE(size, 11);
-      return b;
-    };
-    const pcs = Buffer.from([0x00, 0xa0, 0x00, 0x78, 0x10, 0x00, 0x00, 0x80, 0x00, 0x00, 0x00]);
-    return [header(0x16, pcs.length), pcs, header(0x80, 0)];
-  };
-  return Buffer.concat([...set(45_000), ...set(90_000)]);
-}
-
 const presets = loadBuiltInPresets();
 let dir = '';
 const clip = { mp4: '', mkv: '' };
@@ -65,7 +49,7 @@ describe.skipIf(!available)('built arguments run with real ffmpeg', () => {
       path.join(dir, 'chapters.txt'),
       ';FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=500\ntitle=One\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=500\nEND=1000\ntitle=Two\n',
     );
-    writeFileSync(path.join(dir, 'subs.sup'), pgs());
+    writeFileSync(path.join(dir, 'subs.sup'), emptyPgs());
     const video = ['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=25:duration=1'];
     const tone = (hz: number): string[] => [
       '-f',
