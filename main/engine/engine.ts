@@ -8,6 +8,7 @@ import { HardwareService } from './hardware';
 import { JobQueue, defaultConcurrency } from './job-queue';
 import { StateFile } from './persistence';
 import { PresetStore } from './presets';
+import { PreviewService } from './preview';
 import { measureMemoryVia } from './scheduler';
 import { WorkerSupervisor } from './supervisor';
 import type { WorkerLauncher } from './worker-port';
@@ -35,7 +36,7 @@ export interface EngineOptions {
   overrides?: Partial<Settings>;
   /** Memory high-water check (a sentence when memory is short); tests replace it. */
   memoryCheck?: () => string | null;
-  /** Cache folder (hardware matrix); default: stateDir/cache, else the user's cache folder. */
+  /** Cache folder (hardware matrix, previews); default: stateDir/cache, else the user's cache folder. */
   cacheDir?: string;
   /**
    * The user's presets (JSON files); default stateDir/presets, none without a state
@@ -86,10 +87,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const concurrency = (): number => settings.value.concurrency || autoConcurrency;
   const stallTimeoutMs = (): number => settings.value.stallTimeoutSec * 1000;
 
-  const hardware = new HardwareService(
-    supervisor,
-    options.cacheDir ?? defaultCacheDir(options.stateDir),
-  );
+  const cacheDir = options.cacheDir ?? defaultCacheDir(options.stateDir);
+  const hardware = new HardwareService(supervisor, cacheDir);
   const queue: JobQueue = new JobQueue({
     supervisor,
     presets: presetStore,
@@ -134,6 +133,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     supervisor,
     timeoutMs: stallTimeoutMs,
   });
+  const previews = new PreviewService({
+    supervisor,
+    folder: path.join(cacheDir, 'previews'),
+    stallTimeoutMs,
+  });
   const defaultOutDir = options.defaultOutDir;
   let disposed: Promise<void> | null = null;
 
@@ -153,13 +157,21 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       analyses,
     }),
     presets: presetsService({ store: presetStore, queue, settings, hardware, defaultOutDir }),
-    preview: previewService(),
+    preview: previewService({
+      queue,
+      presets: presetStore,
+      probe,
+      analyses,
+      hardware,
+      previews,
+    }),
     settings: settingsService({ holder: settings, configure, persist, pump: () => queue.pump() }),
     system: systemService(supervisor, settings),
     hardware: hardwareService(hardware),
     dispose: () => {
       disposed ??= (async () => {
         await queue.cancelAll();
+        await previews.dispose();
         await supervisor.stop();
         await state?.flush();
       })();
