@@ -8,6 +8,8 @@ import { applyStateDirOverride, resolveLayout } from './layout';
 import { buildMenu } from './menu';
 import { collectOpenedFiles } from './opened-files';
 import { guardQuit } from './quit';
+import { PreviewFolders } from '../engine/preview-files';
+import { registerPreviewScheme, servePreviews } from './preview-protocol';
 import { hardenAllWebContents, hardenSession } from './security';
 import { trackBatch } from './taskbar';
 import { utilityLauncher } from './utility-launcher';
@@ -77,6 +79,9 @@ async function start(opened: ReturnType<typeof collectOpenedFiles>): Promise<voi
     ),
   );
 
+  // The window's previews are served from the folders its api answered.
+  const previews = new PreviewFolders();
+  servePreviews(previews);
   const window = createMainWindow({ preload: layout.preload, indexHtml: layout.indexHtml });
   win = window;
   quit.attach(window);
@@ -86,7 +91,7 @@ async function start(opened: ReturnType<typeof collectOpenedFiles>): Promise<voi
   connectIpc({
     win: window,
     expectedUrl: pathToFileURL(layout.indexHtml).href,
-    router: createRouter(engine),
+    router: createRouter(previews.track(engine)),
     revealOutput: (jobId) => actions.revealOutput(jobId),
     pickPaths: () => actions.pickPaths('files-and-folders'),
   });
@@ -103,6 +108,7 @@ if (!gotLock) {
   app.quit();
 } else {
   app.enableSandbox();
+  registerPreviewScheme();
   hardenAllWebContents();
   const opened = collectOpenedFiles(() => focusWindow(win));
   start(opened).catch((error: unknown) => {

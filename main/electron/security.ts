@@ -1,4 +1,5 @@
 import { app, type Session } from 'electron';
+import { PREVIEW_SCHEME } from '../engine/preview-files';
 import { isAllowedRequest } from './trust';
 
 // Hardening that applies to every web page the app shows (docs/ARCHITECTURE.md,
@@ -15,9 +16,9 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: blob:",
+  `img-src 'self' data: blob: ${PREVIEW_SCHEME}:`,
   "font-src 'self' data:",
-  "media-src 'self' blob:",
+  `media-src 'self' blob: ${PREVIEW_SCHEME}:`,
   "connect-src 'none'",
   "worker-src 'self'",
   "object-src 'none'",

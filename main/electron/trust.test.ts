@@ -31,6 +31,7 @@ describe('isAllowedRequest', () => {
     ['data:image/png;base64,AAAA', true],
     ['blob:file:///0a1b', true],
     ['devtools://devtools/bundled/inspector.html', true],
+    ['framewright-preview://previews/req-1/after-2.5.png', true],
     ['https://example.com/', false],
     ['ws://127.0.0.1:1234/', false],
     ['not a url', false],

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PREVIEW_SCHEME } from '../engine/preview-files';
 
 // Pure checks the main process applies to what the renderer sends or loads. Kept free of
 // Electron so they run under plain Node in unit tests.
@@ -23,7 +24,7 @@ export function isInside(dir: string, child: string): boolean {
 
 /**
  * Which requests the renderer's session lets through: the built renderer's own files,
- * and the data:, blob: and devtools: schemes. Everything else (http, ws, other files) is
+ * the data:, blob: and devtools: schemes, and preview files (their handler checks names). Everything else (http, ws, other files) is
  * cancelled: the renderer talks to the world only through the api.
  */
 export function isAllowedRequest(url: string, rendererDir: string): boolean {
@@ -37,6 +38,7 @@ export function isAllowedRequest(url: string, rendererDir: string): boolean {
     case 'data:':
     case 'blob:':
     case 'devtools:':
+    case `${PREVIEW_SCHEME}:`:
       return true;
     case 'file:':
       try {

@@ -1,11 +1,12 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { PreviewRequestSchema } from '../../app/api/contract';
+import type { FramewrightApi } from '../../app/api/contract';
 import { PREVIEW_FILE } from './preview-plan';
 
 // Finding a preview's file for the hosts that serve it (the web host's /preview route,
-// Electron's framewright-preview: scheme): the request id and file name are checked
-// against fixed patterns and the path is built here, never taken from the client.
+// Electron's framewright-preview: scheme): the folder is the one the engine answered for
+// that request id, the file name must match a fixed pattern, and the path is built here,
+// never taken from the client.
 
 /** Electron's scheme for preview files: framewright-preview://previews/<requestId>/<file>. */
 export const PREVIEW_SCHEME = 'framewright-preview';
@@ -25,31 +26,50 @@ const TYPES: Record<string, string> = {
 };
 
 export interface PreviewFile {
-  /** The file's real path, inside the previews folder. */
+  /** The file's real path, inside its request's folder. */
   file: string;
   size: number;
   contentType: string;
 }
 
-/** The file `name` of preview `requestId`, or null when either is not a preview's name or the file is not there. */
-export async function findPreviewFile(
-  previewsDir: string,
-  requestId: string,
-  name: string,
-): Promise<PreviewFile | null> {
-  if (!PreviewRequestSchema.shape.requestId.safeParse(requestId).success) return null;
-  if (!PREVIEW_FILE.test(name)) return null;
-  try {
-    const root = await realpath(previewsDir);
-    const file = await realpath(path.join(root, requestId, name));
-    // Symlinks followed: the file must still be <previews>/<requestId>/<name>.
-    if (file !== path.join(root, requestId, name)) return null;
-    const info = await stat(file);
-    if (!info.isFile()) return null;
-    const contentType = TYPES[path.extname(name)] ?? 'application/octet-stream';
-    return { file, size: info.size, contentType };
-  } catch {
-    return null;
+/** Requests whose folders are remembered (more than the previews a service keeps). */
+const REMEMBERED = 32;
+
+/**
+ * Where the engine put each preview, learnt from its own preview.make answers (never from
+ * a client), so that a host serves `<that folder>/<file>` for a request id and nothing else.
+ */
+export class PreviewFolders {
+  private readonly folders = new Map<string, string>();
+
+  /** The api, with the folder of every preview it makes remembered. */
+  track<A extends { preview: FramewrightApi['preview'] }>(api: A): A {
+    const make: FramewrightApi['preview']['make'] = async (input) => {
+      const result = await api.preview.make(input);
+      this.folders.delete(result.requestId);
+      this.folders.set(result.requestId, result.folder);
+      for (const old of [...this.folders.keys()].slice(0, -REMEMBERED)) this.folders.delete(old);
+      return result;
+    };
+    return { ...api, preview: { ...api.preview, make } };
+  }
+
+  /** File `name` of preview `requestId`, or null when either is not a preview's name or the file is not there. */
+  async find(requestId: string, name: string): Promise<PreviewFile | null> {
+    const folder = this.folders.get(requestId);
+    if (folder === undefined || !PREVIEW_FILE.test(name)) return null;
+    try {
+      const root = await realpath(folder);
+      const file = await realpath(path.join(root, name));
+      // Symlinks followed, the file must still be <folder>/<name>.
+      if (file !== path.join(root, name)) return null;
+      const info = await stat(file);
+      if (!info.isFile()) return null;
+      const contentType = TYPES[path.extname(name)] ?? 'application/octet-stream';
+      return { file, size: info.size, contentType };
+    } catch {
+      return null;
+    }
   }
 }
 

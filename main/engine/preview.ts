@@ -144,7 +144,7 @@ export class PreviewService {
       const clipSec = clipOut > 0 ? clipOut : plan.clip.durationSec;
       const names = [...plan.stills.flatMap((s) => [s.before, s.after]), plan.clip.file];
       await tidy(new Set(names));
-      if (own) this.remember(folder);
+      if (own) await this.remember(folder);
       return {
         requestId: input.request.requestId,
         stills: plan.stills.map((s) => ({ ...s, atSec: Number(timeLabel(s.atSec)) })),
@@ -165,12 +165,12 @@ export class PreviewService {
   }
 
   /** Keeps the newest request folders, removing the oldest beyond KEEP_REQUESTS. */
-  private remember(folder: string): void {
+  private async remember(folder: string): Promise<void> {
     const known = this.kept.indexOf(folder);
     if (known >= 0) this.kept.splice(known, 1);
     this.kept.push(folder);
-    for (const old of this.kept.splice(0, Math.max(0, this.kept.length - KEEP_REQUESTS)))
-      void rm(old, { recursive: true, force: true });
+    const old = this.kept.splice(0, Math.max(0, this.kept.length - KEEP_REQUESTS));
+    await Promise.all(old.map((dir) => rm(dir, { recursive: true, force: true })));
   }
 }
 

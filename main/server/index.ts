@@ -7,6 +7,7 @@ import { createRouter } from '../api/router';
 import { authorized, hostAllowed } from './auth';
 import { handleDownload } from './download';
 import { handlePreviewFile } from './preview-route';
+import { PreviewFolders } from '../engine/preview-files';
 import { sendError, setSecurityHeaders } from './headers';
 import { CROSS_SITE_SENTENCE, changesState, fromForeignPage, ownHosts } from './origin';
 import { DEFAULT_UPLOAD_GRACE_MS, sweepOrphans } from './orphans';
@@ -32,8 +33,6 @@ export interface ServerOptions {
   engine: HostApi;
   /** Largest accepted upload; 20 GB unless given. */
   maxUploadBytes?: number;
-  /** Where the engine keeps previews (served at /preview/<requestId>/<file>); none when absent. */
-  previewsDir?: string;
   /** Uploads that are no job's input are removed after this long idle; 10 minutes unless given. */
   uploadGraceMs?: number;
 }
@@ -58,7 +57,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const spoolDir = await realpath(options.spoolDir);
   const { token, rendererDir } = options;
   const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
-  const api = withPolicy(options.engine, { spoolDir, outDir });
+  // Previews this host made are served at /preview/<requestId>/<file>.
+  const previews = new PreviewFolders();
+  const api = previews.track(withPolicy(options.engine, { spoolDir, outDir }));
   const apiSocket = createApiSocket(createRouter(api));
   // Filled in once the port is known; until then any Origin is foreign.
   let own: ReadonlySet<string> = new Set();
@@ -97,7 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (url.pathname === '/upload')
       await handleUpload(req, res, url, spoolDir, maxUpload, orphans.begin);
     else if (url.pathname === '/download') await handleDownload(req, res, url, api, [outDir]);
-    else if (preview) await handlePreviewFile(req, res, url, options.previewsDir ?? null);
+    else if (preview) await handlePreviewFile(req, res, url, previews);
     else if (url.pathname === '/api') sendError(res, 426, 'The api speaks WebSocket.');
     else await serveStatic(rendererDir, url, req, res);
   }

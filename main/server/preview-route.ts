@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { byteRange, findPreviewFile } from '../engine/preview-files';
+import { byteRange, type PreviewFolders } from '../engine/preview-files';
 import { sendError } from './headers';
 
 // GET /preview/<requestId>/<file>[?token=TOKEN]: a preview's files for the renderer.
-//   <requestId>: the PreviewRequest's requestId ([A-Za-z0-9-]{1,64});
+//   <requestId>: the PreviewRequest's requestId ([A-Za-z0-9-]{1,64}), of a preview this
+//   host made (the folder is the one the engine answered, main/engine/preview-files.ts);
 //   <file>: a name from its PreviewResult: before-<t>.png, after-<t>.png, clip.<ext>.
 // The token (when the host has one) goes in the query, since <img> and <video> cannot
 // send headers: `/preview/${requestId}/${name}?token=${token}`. PNGs are image/png, the
@@ -15,7 +16,7 @@ export async function handlePreviewFile(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  previewsDir: string | null,
+  previews: PreviewFolders,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
@@ -23,10 +24,7 @@ export async function handlePreviewFile(
     return;
   }
   const [, , requestId = '', name = '', ...more] = url.pathname.split('/');
-  const found =
-    previewsDir === null || more.length > 0
-      ? null
-      : await findPreviewFile(previewsDir, requestId, name);
+  const found = more.length > 0 ? null : await previews.find(requestId, name);
   if (found === null) {
     sendError(res, 404, 'That preview file does not exist. Make the preview again.');
     return;
