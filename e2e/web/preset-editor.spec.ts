@@ -39,50 +39,56 @@ async function bothSizes(name: string, target: Locator): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-test('a duplicated built-in shows each problem under its field as it is typed, then saves', async () => {
+const crf = (p: Page) => p.getByLabel('Quality (CRF)');
+const extra = (p: Page) => p.getByLabel('Extra video options');
+const save = (p: Page) => p.getByRole('button', { name: 'Save preset' });
+
+test('a built-in preset shows every field read-only', async () => {
   await page.goto(session.host.url);
   await page.getByRole('button', { name: 'Presets', exact: true }).click();
   await page.getByRole('button', { name: 'H.264 MP4 (web)', exact: true }).click();
   await expect(editor(page).getByRole('heading', { name: 'H.264 MP4 (web)' })).toBeVisible();
   // Built-ins are read-only.
-  await expect(page.getByLabel('Quality (CRF)')).toHaveAttribute('readonly', '');
-  await expect(page.getByRole('button', { name: 'Save preset' })).toHaveCount(0);
+  await expect(crf(page)).toHaveAttribute('readonly', '');
+  await expect(save(page)).toHaveCount(0);
   await screenshots(page, 'preset-editor-built-in-1280');
+  await expectAccessible(page);
+});
 
-  // Keyboard only from here: Duplicate, the fields, and Enter to save.
+test('a duplicated built-in shows each problem under its field as it is typed', async () => {
+  // By keyboard: Enter on Duplicate here, and Enter in a field saves later.
   await page.getByRole('button', { name: 'Duplicate to edit' }).focus();
   await page.keyboard.press('Enter');
   await expect(editor(page).getByRole('heading', { name: 'New preset' })).toBeFocused();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('H.264 MP4 (web) (copy)');
   await expect(page.getByLabel('Id', { exact: true })).toHaveValue('h264-mp4-copy');
 
-  const crf = page.getByLabel('Quality (CRF)');
-  const extra = page.getByLabel('Extra video options');
-  const save = page.getByRole('button', { name: 'Save preset' });
   await page.getByLabel('Name', { exact: true }).fill('Small H.264');
   await page.getByLabel('Id', { exact: true }).fill('Small H264');
-  await crf.fill('70');
-  await extra.fill('-x264-params stats=/tmp/x');
+  await crf(page).fill('70');
+  await extra(page).fill('-x264-params stats=/tmp/x');
   await expect(page.getByLabel('Id', { exact: true })).toHaveAccessibleDescription(
     /use lowercase letters, digits and dashes/,
   );
-  await expect(crf).toHaveAccessibleDescription(/Too big: expected number to be <=63/);
-  await expect(crf).toHaveAttribute('aria-invalid', 'true');
-  await expect(extra).toHaveAccessibleDescription(
+  await expect(crf(page)).toHaveAccessibleDescription(/Too big: expected number to be <=63/);
+  await expect(crf(page)).toHaveAttribute('aria-invalid', 'true');
+  await expect(extra(page)).toHaveAccessibleDescription(
     /-x264-params key "stats" is not allowed for libx264/,
   );
   await expect(editor(page).getByRole('status')).toHaveText('3 problems to fix before saving.');
-  await expect(save).toBeDisabled();
+  await expect(save(page)).toBeDisabled();
 
-  await bothSizes('preset-editor-errors', crf);
+  await bothSizes('preset-editor-errors', crf(page));
+});
 
+test('fixed, the copy saves to the user preset store', async () => {
   await page.getByLabel('Id', { exact: true }).fill('small-h264');
-  await crf.fill('30');
-  await extra.fill('-tune film');
-  await expect(crf).toHaveAttribute('aria-invalid', 'false');
+  await crf(page).fill('30');
+  await extra(page).fill('-tune film');
+  await expect(crf(page)).toHaveAttribute('aria-invalid', 'false');
   await expect(page.locator('.pe-error')).toHaveCount(0);
-  await expect(save).toBeEnabled();
-  await crf.press('Enter');
+  await expect(save(page)).toBeEnabled();
+  await crf(page).press('Enter');
 
   await expect(page.getByRole('button', { name: 'Small H.264', exact: true })).toBeVisible();
   await expect(editor(page).getByRole('heading', { name: 'Edit Small H.264' })).toBeVisible();

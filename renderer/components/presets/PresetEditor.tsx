@@ -101,7 +101,7 @@ export function PresetEditor({
               : `Edit ${preset.name}`}
         </h2>
         {mode === 'built-in' && (
-          <button type="button" className="button small" onClick={onDuplicate}>
+          <button type="button" className="button small primary" onClick={onDuplicate}>
             Duplicate to edit
           </button>
         )}
