@@ -44,7 +44,7 @@ const quick = (requestId: string): PreviewRequest => ({
 beforeAll(async () => {
   supervisor = new WorkerSupervisor(forkLauncher(path.join(root, 'dist/worker.js')));
   service = new PreviewService({ supervisor, folder: previews, stallTimeoutMs: () => 30_000 });
-  engine = await testEngine();
+  engine = await testEngine({ cacheDir: path.join(dir, 'cache') });
   preset = engine.presetStore.require('h264-mp4');
   short = await probe(makeClip(path.join(dir, 'short.mp4'), { seconds: 2 }));
 });
@@ -108,8 +108,8 @@ describe('the web host serves preview files', () => {
   beforeAll(async () => {
     // The web host reads only what lies in its spool folder.
     mkdirSync(path.join(dir, 'spool'));
-    const spooled = await probe(makeClip(path.join(dir, 'spool', 'film.mp4'), { seconds: 2 }));
-    const { ids } = await engine.jobs.add({ paths: [spooled.path], presetId: 'h264-mp4' });
+    const film = makeClip(path.join(dir, 'spool', 'film.mp4'), { seconds: 2 });
+    const { ids } = await engine.jobs.add({ paths: [film], presetId: 'h264-mp4' });
     server = await startServer({
       host: '127.0.0.1',
       port: 0,
@@ -117,15 +117,10 @@ describe('the web host serves preview files', () => {
       spoolDir: path.join(dir, 'spool'),
       token,
       rendererDir: path.join(root, 'dist/renderer'),
-      engine: {
-        ...engine,
-        preview: {
-          make: (request) => make(request, spooled),
-          cancel: ({ requestId }) => Promise.resolve(service.cancel(requestId)),
-        },
-      },
+      engine,
     });
-    // The preview is made through the host's api, which is how the host learns its folder.
+    // The preview is made through the host's api (the engine's own preview service), which
+    // is how the host learns its folder.
     const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}api?token=${token}`);
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     const reply = new Promise<ReplyMessage>((resolve) =>
