@@ -91,14 +91,18 @@ test('the black bars are detected and cropped', async () => {
   await panel().getByRole('button', { name: 'Detect black bars and interlacing' }).click();
   const { width, height, barHeight } = PICTURE;
   await expect(panel().getByRole('status').first()).toContainText(
-    `Found picture ${width} × ${height} from 0, ${barHeight}; progressive.`,
+    `Found black bars around a ${width} × ${height} at 0, ${barHeight} picture; progressive.`,
   );
   await panel().getByLabel('Crop').selectOption({ label: 'Remove black bars (detected)' });
   await expect(command()).toContainText(`crop=${width}:${height}:0:${barHeight}`);
   await expect(command()).toContainText('-crf 30');
   await expectNoErrorNotices(page);
+  await panel().locator('summary', { hasText: 'Audio' }).scrollIntoViewIfNeeded();
   await screenshots(page, 'job-panel-1280');
+  await command().scrollIntoViewIfNeeded();
+  await screenshots(page, 'job-panel-command-1280');
   await page.setViewportSize({ width: 800, height: 600 });
+  await panel().locator('summary', { hasText: 'Audio' }).scrollIntoViewIfNeeded();
   await screenshots(page, 'job-panel-800');
   await page.setViewportSize({ width: 1280, height: 800 });
   await expectAccessible(page);

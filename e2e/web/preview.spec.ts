@@ -35,6 +35,8 @@ test('a preview can be cancelled', async () => {
 });
 
 test('the preview shows stills before and after, a playing clip and the estimate', async () => {
+  // Encoding stills and a clip on a shared two-core machine.
+  test.setTimeout(180_000);
   // Unsaved settings are what the preview shows.
   await page.getByRole('tab', { name: 'Settings' }).click();
   await details().getByLabel('Quality (CRF)').fill('40');

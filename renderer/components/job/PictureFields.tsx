@@ -7,11 +7,14 @@ import { getAt } from './draft';
 const isRect = (value: unknown): boolean => typeof value === 'object' && value !== null;
 
 export function cropText(crop: CropRect): string {
-  return `${crop.width} × ${crop.height} from ${crop.x}, ${crop.y}`;
+  return `${crop.width} × ${crop.height} at ${crop.x}, ${crop.y}`;
 }
 
 function found(analysis: Analysis): string {
-  const bars = analysis.crop === null ? 'no black bars' : `picture ${cropText(analysis.crop)}`;
+  const bars =
+    analysis.crop === null
+      ? 'no black bars'
+      : `black bars around a ${cropText(analysis.crop)} picture`;
   const fields =
     analysis.interlaced === null
       ? 'interlacing unknown'
@@ -109,12 +112,12 @@ export function PictureFields({
         <NumberField
           label="Max width"
           path={['maxWidth']}
-          placeholder={String(video?.width ?? '')}
+          placeholder={video?.width === undefined ? '' : `${video.width} (source)`}
         />
         <NumberField
           label="Max height"
           path={['maxHeight']}
-          placeholder={String(video?.height ?? '')}
+          placeholder={video?.height === undefined ? '' : `${video.height} (source)`}
         />
       </div>
       <div className="field-row">

@@ -23,7 +23,9 @@ export function PreviewPanel({ jobId, settings }: Props): React.JSX.Element {
   return (
     <section className="preview-panel" aria-labelledby="preview-title">
       <div className="preview-head">
-        <h3 id="preview-title">Preview</h3>
+        <h3 id="preview-title" className="visually-hidden">
+          Preview
+        </h3>
         {making ? (
           <button type="button" className="button" onClick={() => void cancelPreview()}>
             Cancel preview
