@@ -10,7 +10,7 @@ import type { Preset, VideoSettings } from '../presets/schema';
 import { buildConvertPlan, outputArgs, videoCodecArgs, type Canvas } from './convert-args';
 import { pictureOf } from './picture';
 import { FFMPEG_PREFIX, fileUrl } from './safety';
-import { jobPreset } from './settings-apply';
+import { jobPreset, speedProblem } from './settings-apply';
 import { shapePicture } from './settings-filters';
 import { mapTracks } from './track-map';
 
@@ -230,8 +230,16 @@ export function buildPlanFor(input: {
   settings?: JobSettings | undefined;
   analysis?: Analysis | null | undefined;
 }): Plan {
-  const { info, policy, settings = {}, analysis = null } = input;
-  const preset = jobPreset(input.preset, settings);
+  const settings = input.settings ?? {};
+  const plan = planWithPolicy({ ...input, preset: jobPreset(input.preset, settings), settings });
+  const speed = speedProblem(input.preset, settings);
+  if (speed !== null) plan.warnings.push(speed);
+  return plan;
+}
+
+/** The plan for the job's preset (jobPreset), by the resolution policy it gets. */
+function planWithPolicy(input: Parameters<typeof buildPlanFor>[0]): Plan {
+  const { info, policy, preset, settings = {}, analysis = null } = input;
   let effective = choosePolicy(preset, info, policy);
   const notes: string[] = [];
   // Segments seek and select by source timestamps; a trim or a burn-in on top of that is

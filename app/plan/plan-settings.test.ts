@@ -197,10 +197,16 @@ describe('chapters, trim and quality', () => {
     );
   });
 
-  it('overrides the preset CRF and speed', () => {
+  it('overrides the preset CRF and speed, a speed the encoder takes', () => {
     const { args } = plan({ crf: 30, speed: 'veryfast' });
     expect(valuesOf(args, '-crf')).toEqual(['30']);
     expect(valuesOf(args, '-preset')).toEqual(['veryfast']);
+    const av1 = plan({ speed: 'veryfast' }, { preset: 'av1-mkv' });
+    expect(valuesOf(av1.args, '-preset')).toEqual(['8']);
+    expect(av1.warnings).toContain(
+      'The speed "veryfast" does not apply to libsvtav1, so the preset\'s speed was kept.',
+    );
+    expect(valuesOf(plan({ speed: '10' }, { preset: 'av1-mkv' }).args, '-preset')).toEqual(['10']);
   });
 });
 
