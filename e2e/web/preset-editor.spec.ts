@@ -94,6 +94,12 @@ test('fixed, the copy saves to the user preset store', async () => {
   await expect(editor(page).getByRole('heading', { name: 'Edit Small H.264' })).toBeVisible();
   await expect(editor(page).getByRole('status')).toHaveText('No unsaved changes.');
   await expectNoErrorNotices(page);
+  // A saved preset stays editable; Undo puts back what was saved.
+  await crf(page).fill('28');
+  await expect(editor(page).getByRole('status')).toHaveText('Unsaved changes.');
+  await page.getByRole('button', { name: 'Undo changes' }).click();
+  await expect(crf(page)).toHaveValue('30');
+  await expect(editor(page).getByRole('status')).toHaveText('No unsaved changes.');
   // The user preset store that the command line reads too.
   const stored: unknown = JSON.parse(
     readFileSync(path.join(session.stateDir, 'presets', 'small-h264.json'), 'utf8'),
