@@ -3,9 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { closePage, expectAccessible, expectNoErrorNotices, screenshots } from './checks';
+import { dropFiles } from './drop';
 import { openFilm } from './film-host';
 import type { InProcessHost } from './in-process';
-import { PICTURE } from './panel-media';
+import { makeFilm, PICTURE } from './panel-media';
 
 // The job panel on a letterboxed film with three audio tracks: choose and order the
 // tracks, crop the black bars, change the quality, watch the command follow, apply,
@@ -131,5 +132,31 @@ test('applied settings mark the row, and the output has what was chosen', async 
   ).toBeVisible();
   await expect(panel().getByLabel('Quality (CRF)')).toBeDisabled();
   await expect(panel().getByLabel('Quality (CRF)')).toHaveValue('30');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('Ctrl-click selects several jobs; Apply saves the settings on each', async () => {
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const media = path.join(host.work, 'media');
+  const more = ['second.mkv', 'third.mkv'].map((name) => makeFilm(media, name, 1));
+  await dropFiles(page.getByRole('button', { name: 'Add files', exact: true }), more);
+  await page.getByRole('button', { name: 'second.mkv', exact: true }).click();
+  await page
+    .getByRole('button', { name: 'third.mkv', exact: true })
+    .click({ modifiers: ['Control'] });
+  await expect(page.getByRole('heading', { name: 'second.mkv and 1 more' })).toBeVisible();
+  await expect(panel().getByText('Applies to 2 jobs')).toBeVisible();
+  await panel().getByLabel('Quality (CRF)').fill('35');
+  await panel().getByRole('button', { name: 'Apply to 2 jobs' }).click();
+  for (const name of ['second.mkv', 'third.mkv'])
+    await expect(
+      page.locator('[data-status]', { hasText: name }).getByText('Custom settings'),
+    ).toBeVisible();
+
+  // With a finished job in the selection, the settings can only be read.
+  await page.getByRole('button', { name: NAME, exact: true }).click({ modifiers: ['Control'] });
+  await expect(panel().getByText('1 selected job has started')).toBeVisible();
+  await expect(panel().getByLabel('Quality (CRF)')).toBeDisabled();
+  await expectNoErrorNotices(page);
   expect(consoleErrors).toEqual([]);
 });
