@@ -47,13 +47,23 @@ export interface MakePreview {
   folder?: string;
 }
 
-/** True when Chromium's <video> plays what this preset writes. */
+/** Containers Chromium plays whatever they hold (of what a preset can put there). */
+const BROWSER_CONTAINERS: ReadonlySet<Preset['container']> = new Set([
+  'webm',
+  'ogg',
+  'mp3',
+  'flac',
+]);
+
+/** True when Chromium's <video> plays what this preset writes (an MP4 or M4A needs H.264 or AV1 video, and audio it decodes). */
 export function playsInBrowser(preset: Preset): boolean {
-  if (preset.container === 'webm') return true;
+  if (BROWSER_CONTAINERS.has(preset.container)) return true;
+  if (preset.container !== 'mp4' && preset.container !== 'ipod') return false;
   const { video, audio } = preset;
-  const h264 = typeof video === 'object' && video.codec.includes('264');
-  const aac = typeof audio === 'object' && ['aac', 'libopus'].includes(audio.codec);
-  return preset.container === 'mp4' && (h264 || video === 'none') && aac;
+  const videoOk =
+    video === 'none' ||
+    (typeof video === 'object' && (video.codec === 'libx264' || video.codec === 'libsvtav1'));
+  return videoOk && typeof audio === 'object';
 }
 
 export class PreviewService {
