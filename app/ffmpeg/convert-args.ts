@@ -92,7 +92,7 @@ export function videoFilters(input: ChainInput): ChainItem[] {
   const unit = hw === null ? outputAlignment(settings) : alignmentOf('nv12');
   const size =
     fit === null
-      ? [...alignFilters(picture, unit), ...scaleFilters(settings, unit, shape?.maxWidth)]
+      ? [...alignFilters(picture, unit), ...scaleFilters(settings, unit, shape?.maxWidth, picture)]
       : [fitFilter(fit)];
   const format = targetPixelFormat(settings, picture.pixFmt);
   const last =

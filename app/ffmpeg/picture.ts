@@ -114,19 +114,30 @@ export function alignFilters(picture: PictureIn, { x, y }: Alignment): string[] 
 /**
  * One scale filter: never upscales, keeps the display aspect (the sample aspect ratio is
  * kept, so the stored aspect is), and both sides stay multiples of the alignment. The
- * height limit is the job's or the preset's; the width limit only a job's.
+ * height limit is the job's or the preset's; the width limit only a job's. With both and
+ * the size known, the limit that binds scales and the other side follows (as scale=-2).
  */
 export function scaleFilters(
   settings: VideoSettings,
   { x, y }: Alignment,
   maxWidth?: number,
+  picture: PictureIn = {},
 ): string[] {
   const down = (limit: number, unit: number): number =>
     Math.max(unit, Math.floor(limit / unit) * unit);
-  const h = settings.maxHeight === undefined ? null : `'min(${down(settings.maxHeight, y)},ih)'`;
+  const maxHeight = settings.maxHeight;
+  const h = maxHeight === undefined ? null : `'min(${down(maxHeight, y)},ih)'`;
   const w = maxWidth === undefined ? null : `'min(${down(maxWidth, x)},iw)'`;
-  if (w === null) return h === null ? [] : [`scale=-${x}:${h}`];
-  if (h === null) return [`scale=${w}:-${y}`];
+  const { width, height } = picture;
+  const byHeight =
+    w === null ||
+    (maxHeight !== undefined &&
+      maxWidth !== undefined &&
+      width !== undefined &&
+      height !== undefined &&
+      maxHeight / height <= maxWidth / width);
+  if (byHeight) return h === null ? [] : [`scale=-${x}:${h}`];
+  if (h === null || (width !== undefined && height !== undefined)) return [`scale=${w}:-${y}`];
   return [
     `scale=${w}:${h}:force_original_aspect_ratio=decrease:force_divisible_by=${Math.max(x, y)}`,
   ];

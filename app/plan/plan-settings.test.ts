@@ -259,10 +259,11 @@ describe('picture settings', () => {
   it('scales down to the width and height limits with one scale filter', () => {
     expect(vf(plan({ maxWidth: 161 }).args)).toContain("scale='min(160,iw)':-2");
     expect(vf(plan({ maxHeight: 100 }).args)).toContain("scale=-2:'min(100,ih)'");
+    // With both, the one that binds (320x240 into 200x100: the height) scales.
     const both = vf(plan({ maxWidth: 200, maxHeight: 100 }).args);
-    expect(both.filter((f) => f.startsWith('scale'))).toEqual([
-      "scale='min(200,iw)':'min(100,ih)':force_original_aspect_ratio=decrease:force_divisible_by=2",
-    ]);
+    expect(both.filter((f) => f.startsWith('scale'))).toEqual(["scale=-2:'min(100,ih)'"]);
+    const wide = vf(plan({ maxWidth: 100, maxHeight: 200 }).args);
+    expect(wide.filter((f) => f.startsWith('scale'))).toEqual(["scale='min(100,iw)':-2"]);
   });
 
   it('caps the frame rate only when the source is faster', () => {
