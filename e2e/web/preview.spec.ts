@@ -25,7 +25,11 @@ test.afterAll(async () => {
 });
 
 test('a preview can be cancelled', async () => {
-  await page.getByRole('tab', { name: 'Preview' }).click();
+  // The tabs are reached with the arrow keys.
+  await page.getByRole('tab', { name: 'Details' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Preview' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Preview' })).toHaveAttribute('aria-selected', 'true');
   await details().getByRole('button', { name: 'Make a preview' }).click();
   await expect(details().getByText('Making the preview…')).toBeVisible();
   await details().getByRole('button', { name: 'Cancel preview' }).click();
