@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultOutDir, userCacheDir, userStateDir } from './folders';
+import { defaultOutDir, userCacheDir, userPresetsDir, userStateDir } from './folders';
 
 describe('app folders', () => {
   it('follow the XDG variables, else the home folder', () => {
@@ -18,5 +18,10 @@ describe('app folders', () => {
     expect(defaultOutDir({ FRAMEWRIGHT_OUT_DIR: '/out' }, '/videos')).toBe('/out');
     expect(defaultOutDir({}, '/videos')).toBe('/videos/Framewright');
     expect(defaultOutDir({})).toBe(path.join(os.homedir(), 'Videos', 'Framewright'));
+  });
+
+  it('keep user presets in one folder for the app and the CLI', () => {
+    expect(userPresetsDir({ FRAMEWRIGHT_STATE_DIR: '/st' })).toBe('/st/presets');
+    expect(userPresetsDir({ XDG_STATE_HOME: '/s' })).toBe('/s/framewright/presets');
   });
 });

@@ -19,6 +19,19 @@ export function userStateDir(env: Env = process.env): string {
 }
 
 /**
+ * The user presets every host shares (desktop app, CLI, web host on its default state
+ * folder): FRAMEWRIGHT_STATE_DIR's presets/ when set, else the user's state folder's. A
+ * preset saved or imported in the app is then usable by `framewright convert --preset`.
+ */
+export function userPresetsDir(env: Env = process.env): string {
+  const dir = env.FRAMEWRIGHT_STATE_DIR;
+  return path.join(
+    dir !== undefined && dir !== '' ? path.resolve(dir) : userStateDir(env),
+    'presets',
+  );
+}
+
+/**
  * Where outputs go when neither the job nor the settings name a folder:
  * FRAMEWRIGHT_OUT_DIR, else Framewright inside the videos folder (Electron's, when given).
  */

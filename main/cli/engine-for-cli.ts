@@ -1,16 +1,9 @@
 import type { Settings } from '../../app/api/settings';
 import { createEngine, type Engine } from '../engine/engine';
 import { forkLauncher } from '../engine/worker-port';
-import path from 'node:path';
-import { defaultOutDir, userStateDir } from '../../platform/folders';
+import { defaultOutDir, userPresetsDir } from '../../platform/folders';
 import { presetsDir, workerPath } from './paths';
 import { UsageError } from './usage';
-
-/** The state folder whose presets the CLI uses: FRAMEWRIGHT_STATE_DIR, else the user's (the web host's). */
-function stateDirForPresets(env: NodeJS.ProcessEnv = process.env): string {
-  const dir = env.FRAMEWRIGHT_STATE_DIR;
-  return dir !== undefined && dir !== '' ? path.resolve(dir) : userStateDir(env);
-}
 
 /**
  * An in-memory engine for one CLI command (no saved queue), with the user's saved
@@ -26,7 +19,7 @@ export async function cliEngine(
     launchWorker: forkLauncher(workerPath),
     defaultOutDir: defaultOutDir(),
     presetsDir,
-    userPresetsDir: path.join(stateDirForPresets(), 'presets'),
+    userPresetsDir: userPresetsDir(),
     overrides,
   });
   for (const file of presetFiles) {

@@ -4,6 +4,7 @@ import { createRouter } from '../api/router';
 import { createEngine, type Engine } from '../engine/engine';
 import { createActions } from './actions';
 import { connectIpc } from './ipc';
+import { userPresetsDir } from '../../platform/folders';
 import { applyStateDirOverride, resolveLayout } from './layout';
 import { buildMenu } from './menu';
 import { collectOpenedFiles } from './opened-files';
@@ -33,6 +34,8 @@ async function start(opened: ReturnType<typeof collectOpenedFiles>): Promise<voi
       launchWorker: utilityLauncher(layout.worker),
       defaultOutDir: layout.defaultOutDir,
       presetsDir: layout.presetsDir,
+      // The user presets the CLI reads too (not Electron's own data folder).
+      userPresetsDir: userPresetsDir(),
     });
   } catch (error) {
     dialog.showErrorBox(

@@ -40,7 +40,7 @@ export interface EngineOptions {
   cacheDir?: string;
   /**
    * The user's presets (JSON files); default stateDir/presets, none without a state
-   * folder. The CLI reads the app's folder, so a preset saved there converts here too.
+   * folder. Hosts pass platform/folders.ts userPresetsDir(), one store for the app and the CLI.
    */
   userPresetsDir?: string | null;
 }
