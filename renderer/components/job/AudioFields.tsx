@@ -37,7 +37,9 @@ function TrackList({ streams }: { streams: readonly ProbeStream[] }): React.JSX.
                 checked={on}
                 onChange={() => write(on ? picked.filter((i) => i !== index) : [...picked, index])}
               />
-              <span className="track-label">{label}</span>
+              <span className="track-label" title={label}>
+                {label}
+              </span>
             </label>
             {at === 0 && on && <span className="chip">default</span>}
             {on && (
