@@ -10,7 +10,7 @@ import {
   alignFilters,
   alignmentOf,
   outputAlignment,
-  pictureOf,
+  uprightPictureOf,
   scaleFilters,
   targetPixelFormat,
   type PictureIn,
@@ -174,7 +174,7 @@ export function buildConvertArgs(input: ConvertPlanInput): {
   const source = tracks.video === undefined ? null : `0:${tracks.video.index}`;
   let chain: EmittedChain = { args: video === 'copy' ? ['-c:v', 'copy'] : [], map: source ?? '' };
   if (typeof video === 'object' && source !== null) {
-    const picture = pictureOf(tracks.video);
+    const picture = uprightPictureOf(tracks.video);
     const shape = shapePicture(settings, analysis, tracks.video, picture);
     warnings.push(...shape.warnings);
     // ffmpeg takes the seek and the container's start off the input's timestamps.

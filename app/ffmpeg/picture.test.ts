@@ -17,11 +17,12 @@ const preset = (id: string): Preset => {
 };
 const base = mediaInfoFrom('h264-aac2-movtext.mp4.json', '/in/x.mp4');
 
-/** The fixture with its video stream changed. */
+/** The fixture with its video stream changed, and upright (the recording is turned 90°). */
 function withVideo(video: Partial<ProbeStream>): MediaInfo {
+  const upright = ({ side_data_list: _, ...s }: ProbeStream): ProbeStream => s;
   return {
     ...base,
-    streams: base.streams.map((s) => (s.codec_type === 'video' ? { ...s, ...video } : s)),
+    streams: base.streams.map((s) => (s.codec_type === 'video' ? { ...upright(s), ...video } : s)),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ProbeStream } from '../media/model';
+import { rotationOf } from '../media/streams';
 import type { VideoSettings } from '../presets/schema';
 
 // Pictures every encoder accepts: sizes aligned to the output's chroma subsampling by
@@ -21,6 +22,21 @@ export function pictureOf(stream: ProbeStream | undefined): PictureIn {
     sar: stream?.sample_aspect_ratio,
     pixFmt: stream?.pix_fmt,
   };
+}
+
+/** The picture as the filter chain gets it: ffmpeg turns a rotated source upright as it decodes. */
+export function uprightPictureOf(stream: ProbeStream | undefined): PictureIn {
+  const picture = pictureOf(stream);
+  return stream === undefined || Math.abs(rotationOf(stream)) % 180 !== 90
+    ? picture
+    : turned(picture);
+}
+
+/** The picture turned a quarter: sides and sample aspect swapped. */
+export function turned(picture: PictureIn): PictureIn {
+  const [num, den] = (picture.sar ?? '').split(':');
+  const sar = num && den ? `${den}:${num}` : picture.sar;
+  return { ...picture, width: picture.height, height: picture.width, sar };
 }
 
 /** Pixels per chroma sample across and down: the multiple each dimension must be. */

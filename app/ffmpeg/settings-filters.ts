@@ -1,7 +1,7 @@
 import type { Analysis, CropRect, JobSettings } from '../jobs/settings';
 import type { ProbeStream } from '../media/model';
 import { frameRateOf, interlacedFieldOrder } from '../media/streams';
-import type { PictureIn } from './picture';
+import { turned, type PictureIn } from './picture';
 
 // The picture filters a job's settings ask for, in the chain's order: deinterlace, crop,
 // rotate and flip, denoise (before the size), and the frame-rate cap (after it). The
@@ -60,11 +60,6 @@ const fits = (rect: CropRect, { width, height }: PictureIn): boolean =>
   height === undefined ||
   (rect.x + rect.width <= width && rect.y + rect.height <= height);
 
-function swapSar(sar: string | undefined): string | undefined {
-  const [num, den] = (sar ?? '').split(':');
-  return num && den ? `${den}:${num}` : sar;
-}
-
 /** The settings' picture filters for a picture entering the chain as `picture`. */
 export function shapePicture(
   settings: JobSettings,
@@ -85,8 +80,7 @@ export function shapePicture(
     out = { ...out, width: rect.width, height: rect.height };
   }
   const turns = ROTATE[settings.rotate ?? 0] ?? [];
-  if (turns[0]?.startsWith('transpose') === true)
-    out = { ...out, width: out.height, height: out.width, sar: swapSar(out.sar) };
+  if (turns[0]?.startsWith('transpose') === true) out = turned(out);
   before.push(...turns, ...FLIP[settings.flip ?? 'none']);
   const denoise = settings.denoise ?? 'off';
   if (denoise !== 'off') before.push(DENOISE[denoise]);

@@ -9,8 +9,12 @@ import { planJob } from './plan-job';
 
 const presets = new Map(loadBuiltInPresets().map((p) => [p.id, p]));
 const preset = (id: string): Preset => presets.get(id) ?? assert.fail(`no preset ${id}`);
-/** h264 320x240 25 fps; audio #1 eng (default), #2 fra; mov_text #3 eng; data #4. */
-const mp4 = mediaInfoFrom('h264-aac2-movtext.mp4.json', '/in/x.mp4');
+const rotated = mediaInfoFrom('h264-aac2-movtext.mp4.json', '/in/x.mp4');
+/** h264 320x240 upright, 25 fps; audio #1 eng (default), #2 fra; mov_text #3 eng; data #4. */
+const mp4: MediaInfo = {
+  ...rotated,
+  streams: rotated.streams.map(({ side_data_list: _, ...s }) => s),
+};
 /** h264 320x240; audio #1 eng, #2 spa (default); PGS #3 eng; SubRip #4 deu. */
 const mkv = mediaInfoFrom('pgs-srt-2audio.mkv.json', '/in/x.mkv');
 
@@ -227,6 +231,18 @@ describe('picture settings', () => {
     const big = plan({ crop: { ...rect, x: 100 } });
     expect(vf(big.args).some((f) => f.startsWith('crop='))).toBe(false);
     expect(big.warnings[0]).toMatch(/does not fit the 320x240 picture/);
+  });
+
+  it('crops an upright picture: a rotated source is turned as it is decoded', () => {
+    const phone = withStreams(mp4, (s) =>
+      s.index === 0 ? { ...s, side_data_list: [{ rotation: -90 }] } : s,
+    );
+    const { args, warnings } = plan(
+      { crop: { width: 200, height: 300, x: 0, y: 10 } },
+      { info: phone },
+    );
+    expect(vf(args)).toContain('crop=200:300:0:10');
+    expect(warnings).toEqual([]);
   });
 
   it('deinterlaces when on, or when auto and the field order or analysis says so', () => {
