@@ -57,12 +57,14 @@ export function jobsService(deps: JobsDeps): HostApi['jobs'] {
       const presetId = input.presetId ?? current.presetId;
       presets.require(presetId);
       const outDir = path.resolve(input.outDir ?? (current.outDir || deps.defaultOutDir));
-      await mkdir(outDir, { recursive: true }).catch(() => {
-        throw new UserFacingError(
-          `The output folder ${outDir} could not be created.`,
-          'no-out-dir',
-        );
-      });
+      // Beside the source, the chosen folder is never written: do not create it.
+      if (input.settings?.folder !== 'beside-source')
+        await mkdir(outDir, { recursive: true }).catch(() => {
+          throw new UserFacingError(
+            `The output folder ${outDir} could not be created.`,
+            'no-out-dir',
+          );
+        });
       const { files, skipped, roots } = await expandPaths(input.paths);
       const specs: JobSpec[] = files.map((file) => ({
         input: file,
