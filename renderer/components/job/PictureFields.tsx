@@ -63,6 +63,12 @@ export function PictureFields({
 }): React.JSX.Element {
   const { draft, change } = useForm();
   const detected = useAppStore((s) => s.analyses[jobId]?.analysis?.crop ?? null);
+  const asked = useAppStore((s) => s.analyses[jobId] !== undefined);
+  const analyze = useAppStore((s) => s.analyze);
+  // Choosing what the detection decides shows what it finds.
+  const detectFor = (value: unknown): void => {
+    if (value === 'auto' && !asked) void analyze(jobId);
+  };
   const whole: CropRect = { width: video?.width ?? 640, height: video?.height ?? 360, x: 0, y: 0 };
   return (
     <>
@@ -76,7 +82,10 @@ export function PictureFields({
           { label: 'Remove black bars (detected)', value: 'auto' },
           { label: 'Manual…', value: 'manual', is: isRect },
         ]}
-        onPick={(value) => change(['crop'], value === 'manual' ? (detected ?? whole) : value)}
+        onPick={(value) => {
+          detectFor(value);
+          change(['crop'], value === 'manual' ? (detected ?? whole) : value);
+        }}
       />
       {isRect(getAt(draft, ['crop'])) && (
         <div className="field-row four">
@@ -90,6 +99,10 @@ export function PictureFields({
         <SelectField
           label="Deinterlace"
           path={['deinterlace']}
+          onPick={(value) => {
+            detectFor(value);
+            change(['deinterlace'], value);
+          }}
           options={[
             { label: 'As the preset', value: undefined },
             { label: 'When detected', value: 'auto' },

@@ -32,13 +32,15 @@ export interface PlannedCommand {
   error: string | null;
 }
 
-/** The plan's exact command for the unsaved settings, asked again a moment after they change. */
+/** The plan's exact command for the unsaved settings, asked again a moment after they (or the analysis) change. */
 export function usePlannedCommand(
   presetId: string,
   jobId: string,
   settings: Checked['settings'],
 ): PlannedCommand | null {
   const api = useAppStore((s) => s.host.api);
+  // A finished analysis changes what `auto` plans (the engine keeps it with the job).
+  const analysed = useAppStore((s) => s.analyses[jobId]?.status);
   const key = settings === null ? null : JSON.stringify(settings);
   const [command, setCommand] = useState<PlannedCommand | null>(null);
   useEffect(() => {
@@ -56,6 +58,6 @@ export function usePlannedCommand(
       live = false;
       window.clearTimeout(timer);
     };
-  }, [api, presetId, jobId, key]);
+  }, [api, presetId, jobId, key, analysed]);
   return key === null ? null : command;
 }
