@@ -22,7 +22,9 @@ test.afterAll(async () => {
   await host.close();
 });
 
-test('a 10,000-file folder becomes a virtualized list that reaches its last file', async ({ page }) => {
+test('a 10,000-file folder becomes a virtualized list that reaches its last file', async ({
+  page,
+}) => {
   await page.goto(host.server.url);
   await expect(page.getByRole('button', { name: 'Add files', exact: true })).toBeVisible();
   const folder = path.join(host.spoolDir, 'many');
