@@ -1,11 +1,7 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../store/context';
 import { fileName } from '../../../app/util/format';
-
-/** Quotes an argument only when a shell would need it, so the line can be copied. */
-function quote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
-}
+import { shellQuote } from '../format';
 
 export function CommandPreview({ presetId }: { presetId: string }): React.JSX.Element {
   const command = useAppStore((s) => s.command);
@@ -34,7 +30,7 @@ export function CommandPreview({ presetId }: { presetId: string }): React.JSX.El
         <p className="error-box">{ready.error}</p>
       ) : (
         <pre className="command-line" tabIndex={0} aria-label="FFmpeg command">
-          <code>{['ffmpeg', ...(ready.args ?? [])].map(quote).join(' ')}</code>
+          <code>{['ffmpeg', ...(ready.args ?? [])].map(shellQuote).join(' ')}</code>
         </pre>
       )}
     </section>
