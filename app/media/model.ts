@@ -101,6 +101,8 @@ export type FfprobeOutput = z.infer<typeof FfprobeOutputSchema>;
 export const MediaInfoSchema = z.object({
   path: z.string(),
   sizeBytes: z.number().nonnegative(),
+  /** The file's modification time when probed: with the size, tells whether the probe still holds. */
+  mtimeMs: z.number().optional(),
   /** Container duration in seconds, or null when unknown (streams, images). */
   durationSec: z.number().nonnegative().nullable(),
   format: FormatSchema,

@@ -41,14 +41,52 @@ export function parseTimeBase(value: string | undefined): [number, number] | nul
  * lines into segments of one size each. Frames without a timestamp are skipped.
  */
 export function segmentsFromScan(csv: string, timeBase: [number, number]): ResolutionSegment[] {
+  return segmentsFromFrames(framesFromCsv(csv), timeBase);
+}
+
+/** One decoded frame's timestamp (stream time base) and size; NaN where ffprobe gave none. */
+export interface ScannedFrame {
+  pts: number;
+  width: number;
+  height: number;
+}
+
+/** The scan's `best_effort_timestamp,width,height` CSV lines as frames. */
+export function framesFromCsv(csv: string): ScannedFrame[] {
+  return csv.split('\n').map((line) => {
+    const [pts, width, height] = line.trim().split(',');
+    return { pts: pts === '' ? NaN : Number(pts), width: Number(width), height: Number(height) };
+  });
+}
+
+const numberOrNaN = (value: unknown): number => (typeof value === 'number' ? value : NaN);
+
+const JsonFramesSchema = z.object({
+  frames: z.array(z.looseObject({ stream_index: z.unknown() })).default([]),
+});
+
+/** One stream's frames from ffprobe's JSON `frames` (`stream_index,best_effort_timestamp,width,height`). */
+export function framesFromJson(json: unknown, streamIndex: number): ScannedFrame[] {
+  const parsed = JsonFramesSchema.safeParse(json);
+  if (!parsed.success) return [];
+  return parsed.data.frames
+    .filter((frame) => frame.stream_index === streamIndex)
+    .map((frame) => ({
+      pts: numberOrNaN(frame['best_effort_timestamp']),
+      width: numberOrNaN(frame['width']),
+      height: numberOrNaN(frame['height']),
+    }));
+}
+
+/** Folds frames, in decoding order, into segments of one size each. */
+export function segmentsFromFrames(
+  frames: readonly ScannedFrame[],
+  timeBase: [number, number],
+): ResolutionSegment[] {
   const segments: ResolutionSegment[] = [];
   let firstPts: number | null = null;
-  for (const line of csv.split('\n')) {
-    const [ptsText, widthText, heightText] = line.trim().split(',');
-    const pts = Number(ptsText);
-    const width = Number(widthText);
-    const height = Number(heightText);
-    if (!Number.isInteger(pts) || !(width > 0) || !(height > 0) || ptsText === '') continue;
+  for (const { pts, width, height } of frames) {
+    if (!Number.isInteger(pts) || !(width > 0) || !(height > 0)) continue;
     firstPts ??= pts;
     const last = segments.at(-1);
     if (last !== undefined && last.width === width && last.height === height) continue;

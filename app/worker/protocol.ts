@@ -45,7 +45,7 @@ export type BinarySettings = z.infer<typeof BinarySettingsSchema>;
 export const ProbeParamsSchema = z.object({
   path: z.string().min(1).max(4096),
   timeoutMs: z.number().int().positive().max(3_600_000),
-  /** Also find where the picture size changes (a second ffprobe pass over keyframes). */
+  /** Also find where the picture size changes (a keyframe scan; in the probe's own run for small files). */
   scanResolution: z.boolean().default(true),
 });
 

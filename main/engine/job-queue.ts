@@ -286,6 +286,7 @@ export class JobQueue {
           move: (status, changes) => this.move(job.id, status, changes),
           progress: (progress) => this.queueProgress(job.id, progress),
           probed: (info) => keepBounded(this.probes, job.id, info),
+          cachedProbe: () => this.probes.get(job.id),
           note: (warning) => this.annotate(job.id, warning),
           frameStats: (batch) => this.frameStats.emit({ id: job.id, ...batch }),
           parallelism: () => Math.max(1, this.options.concurrency() - this.active.size + 1),

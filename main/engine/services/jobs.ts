@@ -8,6 +8,7 @@ import { Emitter } from '../emitter';
 import { expandPaths } from '../expand';
 import type { JobQueue } from '../job-queue';
 import type { PresetStore } from '../presets';
+import { reusableProbe } from '../probe-reuse';
 import type { JobAnalyses } from './analysis';
 import type { Probe } from './media';
 import type { SettingsHolder } from './settings';
@@ -30,7 +31,8 @@ export async function inspectJob(
 ): Promise<ProbeOutcome> {
   const job = queue.get(id);
   if (job === undefined) throw new UserFacingError('That job is no longer in the queue.', 'no-job');
-  const cached = queue.probeOf(id);
+  // Probed again when the file changed since (the Inspector's probe includes the size scan).
+  const cached = await reusableProbe(queue.probeOf(id), job.spec.input, true);
   if (cached) return { path: job.spec.input, ok: true, info: cached };
   const outcome = await probe(job.spec.input);
   if (outcome.ok) queue.rememberProbe(id, outcome.info);
