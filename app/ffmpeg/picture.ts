@@ -32,6 +32,16 @@ export function uprightPictureOf(stream: ProbeStream | undefined): PictureIn {
     : turned(picture);
 }
 
+/** A decoded frame size as the filter chain gets it (turned upright for a quarter-rotated stream). */
+export function uprightSize<T extends { width: number; height: number }>(
+  stream: ProbeStream | undefined,
+  size: T,
+): T {
+  return stream === undefined || Math.abs(rotationOf(stream)) % 180 !== 90
+    ? size
+    : { ...size, width: size.height, height: size.width };
+}
+
 /** The picture turned a quarter: sides and sample aspect swapped. */
 export function turned(picture: PictureIn): PictureIn {
   const [num, den] = (picture.sar ?? '').split(':');

@@ -8,7 +8,7 @@ import type { HardwareEncoder } from '../hardware/encoder-args';
 import { hardwareVideoArgs } from '../hardware/encoder-args';
 import type { Preset, VideoSettings } from '../presets/schema';
 import { buildConvertPlan, outputArgs, videoCodecArgs, type Canvas } from './convert-args';
-import { pictureOf } from './picture';
+import { uprightPictureOf, uprightSize } from './picture';
 import { FFMPEG_PREFIX, fileUrl } from './safety';
 import { jobPreset, speedProblem } from './settings-apply';
 import { shapePicture } from './settings-filters';
@@ -123,7 +123,9 @@ export function buildReinitPlan({
         : (next.startPts - segment.startPts) * tick;
     lines.push(`file '${name}'`);
     if (next !== undefined) lines.push(`duration ${seconds(durationSec)}`);
-    const picture = { ...pictureOf(stream), width: segment.width, height: segment.height };
+    // The scan's sizes are the coded ones; ffmpeg turns a rotated stream upright before -vf.
+    const upright = uprightSize(stream, segment);
+    const picture = { ...uprightPictureOf(stream), width: upright.width, height: upright.height };
     const shape = shapePicture(job, analysis, stream, picture);
     // Each segment shapes its picture the same way: its warnings once.
     if (i === 0) warnings.push(...shape.warnings);
@@ -133,7 +135,7 @@ export function buildReinitPlan({
         hw: hardware,
         fit: null,
         picture,
-        pre: [`select=${select}`, `scale=${segment.width}:${segment.height}`],
+        pre: [`select=${select}`, `scale=${upright.width}:${upright.height}`],
         shape,
       },
       `0:${scan.streamIndex}`,
@@ -264,8 +266,8 @@ function planWithPolicy(input: Parameters<typeof buildPlanFor>[0]): Plan {
   if (effective === 'fit' && typeof preset.video === 'object' && info.resolution) {
     const stream = info.streams.find((s) => s.index === info.resolution?.streamIndex);
     const shaped = shapePicture(settings, analysis, stream, {
-      ...pictureOf(stream),
-      ...largestSize(info.resolution),
+      ...uprightPictureOf(stream),
+      ...uprightSize(stream, largestSize(info.resolution)),
     }).picture;
     const largest = { width: shaped.width ?? 2, height: shaped.height ?? 2 };
     const canvas = fitCanvas(largest, preset.video, settings.maxWidth);

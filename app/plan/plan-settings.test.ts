@@ -353,6 +353,31 @@ describe('resolution changes', () => {
     expect(valuesOf(result.steps[2]?.args ?? [], '-map_chapters')).toEqual(['-1']);
   });
 
+  it('sizes each part of a quarter-rotated source upright, as ffmpeg decodes it', () => {
+    const turned: MediaInfo = { ...rotated, resolution: sizes.resolution };
+    const parts = planJob({
+      info: turned,
+      preset: preset('hevc-mkv'),
+      hardware: null,
+      policy: 'reinit',
+      output: { final: '/out/x.mkv', temp: '/out/.x.part' },
+      stats: null,
+    });
+    expect(parts.steps.slice(0, 2).map((step) => vf(step.args)[1])).toEqual([
+      'scale=240:320',
+      'scale=360:640',
+    ]);
+    const fitted = planJob({
+      info: turned,
+      preset: preset('h264-mp4'),
+      hardware: null,
+      policy: 'fit',
+      output: { final: '/out/x.mp4', temp: '/out/.x.part' },
+      stats: null,
+    });
+    expect(vf(fitted.steps[0]?.args ?? []).join(',')).toMatch(/^scale=360:640:/);
+  });
+
   it('fits a trimmed job into one canvas instead of encoding it part by part', () => {
     const result = reinit({ trim: { startSec: 1 }, rotate: 90 });
     expect(result.steps).toHaveLength(1);
