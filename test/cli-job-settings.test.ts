@@ -1,33 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type ConvertSummary } from './helpers/cli';
-import { makeClip, sha256, tempDir, tempLeftovers } from './helpers/media';
+import { makeClip, pictureSize, sha256, tempDir, tempLeftovers } from './helpers/media';
 
 // The job flags of `convert`: output names and folders on real conversions, the
 // sentence for each bad value, and --dry-run showing what the flags change.
-
-/** Width and height of the first video stream. */
-function pictureSize(file: string): [number, number] {
-  const out = execFileSync(
-    'ffprobe',
-    [
-      '-v',
-      'error',
-      '-select_streams',
-      'v:0',
-      '-show_entries',
-      'stream=width,height',
-      '-of',
-      'csv=p=0',
-      `file:${file}`,
-    ],
-    { encoding: 'utf8' },
-  );
-  const [width, height] = out.trim().split(',').map(Number);
-  return [width ?? 0, height ?? 0];
-}
 
 /** Every file under `dir`, as paths relative to it. */
 function tree(dir: string): string[] {
@@ -65,7 +43,7 @@ describe('output names', () => {
     const output = path.join(out, 'clip-h264-mp4-90p.mp4');
     expect(summaryOf(result.stdout).jobs[0]?.output).toBe(output);
     expect(readdirSync(out)).toEqual(['clip-h264-mp4-90p.mp4']);
-    expect(pictureSize(output)).toEqual([120, 90]);
+    expect(pictureSize(output)).toMatchObject({ width: 120, height: 90 });
   });
 });
 

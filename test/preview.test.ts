@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startCli } from './helpers/cli';
-import { makeClip, probeJson, tempDir } from './helpers/media';
+import { makeClip, pictureSize, probeJson, tempDir } from './helpers/media';
 import { eventually, processesInGroup, processesMentioning } from './helpers/processes';
 
 // `framewright preview` through the built CLI, real worker and ffmpeg: before/after pairs
@@ -16,20 +15,6 @@ interface PreviewJson {
   estimatedBytes: number;
   folder: string;
   files: string[];
-}
-
-function pictureSize(file: string): { codec: string; width: number; height: number } {
-  const [codec = '', width = '0', height = '0'] = execFileSync(
-    'ffprobe',
-    [
-      ...['-v', 'error', '-select_streams', 'v:0'],
-      ...['-show_entries', 'stream=codec_name,width,height', '-of', 'csv=p=0', `file:${file}`],
-    ],
-    { encoding: 'utf8' },
-  )
-    .trim()
-    .split(',');
-  return { codec, width: Number(width), height: Number(height) };
 }
 
 const dir = tempDir('fw-preview-');

@@ -94,6 +94,21 @@ export function probeJson(file: string): {
   return JSON.parse(out) as ReturnType<typeof probeJson>;
 }
 
+/** The first video stream's codec and size (a PNG's too). */
+export function pictureSize(file: string): { codec: string; width: number; height: number } {
+  const [codec = '', width = '0', height = '0'] = execFileSync(
+    'ffprobe',
+    [
+      ...['-v', 'error', '-select_streams', 'v:0'],
+      ...['-show_entries', 'stream=codec_name,width,height', '-of', 'csv=p=0', `file:${file}`],
+    ],
+    { encoding: 'utf8' },
+  )
+    .trim()
+    .split(',');
+  return { codec, width: Number(width), height: Number(height) };
+}
+
 /** Files whose names mark them as Framewright temporaries. */
 export function tempLeftovers(dir: string): string[] {
   return readdirSync(dir).filter(
