@@ -4,7 +4,9 @@ import { link, mkdir, open, realpath, rename, rm, stat, unlink } from 'node:fs/p
 import path from 'node:path';
 import type { JobSpec, OnExists } from '../../app/jobs/job';
 import { DEFAULT_NAME_TEMPLATE, renderName } from '../../app/jobs/output-name';
-import type { OutputPicture } from '../../app/jobs/output-picture';
+import { outputPicture, type OutputPicture } from '../../app/jobs/output-picture';
+import type { Analysis } from '../../app/jobs/settings';
+import type { MediaInfo } from '../../app/media/model';
 import type { FolderMode } from '../../app/jobs/settings';
 import type { Preset } from '../../app/presets/schema';
 import { UserFacingError } from '../../app/util/errors';
@@ -86,14 +88,10 @@ async function sameFile(a: string, b: string): Promise<boolean> {
  */
 export async function decideOutput(
   input: string,
-  target: string | OutputTarget,
+  { dir, base: stem }: OutputTarget,
   extension: string,
   policy: OnExists,
 ): Promise<OutputDecision> {
-  const { dir, base: stem } =
-    typeof target === 'string'
-      ? { dir: path.resolve(target), base: path.basename(input, path.extname(input)) || 'output' }
-      : target;
   let final = path.join(dir, `${stem}${extension}`);
   if (await sameFile(input, final)) {
     if (policy === 'overwrite')
@@ -205,4 +203,19 @@ export async function discard(file: string): Promise<void> {
   } catch {
     // already gone, or not ours to remove
   }
+}
+
+/**
+ * The output of one job, decided one way for the run, `--dry-run` and the command
+ * preview: its folder mode and name template over the picture the plan will make.
+ */
+export function decideJobOutput(
+  spec: Pick<JobSpec, 'input' | 'outDir' | 'settings' | 'sourceRoot'>,
+  preset: Preset,
+  info: MediaInfo,
+  analysis: Analysis | null,
+  policy: OnExists,
+): Promise<OutputDecision> {
+  const picture = outputPicture(info, preset, spec.settings, analysis);
+  return decideOutput(spec.input, outputTarget(spec, preset, picture), preset.extension, policy);
 }

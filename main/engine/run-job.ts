@@ -4,14 +4,13 @@ import type { HardwareEncoder } from '../../app/hardware/encoder-args';
 import type { HardwareReport } from '../../app/hardware/model';
 import type { Job } from '../../app/jobs/job';
 import type { Analysis } from '../../app/jobs/settings';
-import { outputPicture } from '../../app/jobs/output-picture';
 import { withSourceSizes, type FrameStatsBatch } from '../../app/jobs/frame-stats';
 import type { Progress } from '../../app/jobs/progress';
 import type { JobStatus } from '../../app/jobs/state';
 import type { MediaInfo } from '../../app/media/model';
 import { mainStreamsOnly } from '../../app/media/streams';
 import type { Preset } from '../../app/presets/schema';
-import { commitOutput, decideOutput, discard, outputTarget, reserveTemp } from './output';
+import { commitOutput, decideJobOutput, discard, reserveTemp } from './output';
 import type { WorkerSupervisor } from './supervisor';
 import { checkCompleteness } from './completeness-check';
 import { chooseEncoder, planOnHost } from './host-plan';
@@ -97,12 +96,7 @@ export async function runJob(ctx: JobContext): Promise<void> {
   const analysis = await analysisFor(ctx, info);
   signal.throwIfAborted();
 
-  const decision = await decideOutput(
-    job.spec.input,
-    outputTarget(job.spec, ctx.preset, outputPicture(info, ctx.preset, settings, analysis)),
-    ctx.preset.extension,
-    job.spec.onExists,
-  );
+  const decision = await decideJobOutput(job.spec, ctx.preset, info, analysis, job.spec.onExists);
   if (decision.kind === 'skip') {
     ctx.move('done', {
       finishedAt: Date.now(),

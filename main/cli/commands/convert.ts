@@ -1,5 +1,4 @@
 import type { Job } from '../../../app/jobs/job';
-import { outputPicture } from '../../../app/jobs/output-picture';
 import type { Analysis, JobSettings } from '../../../app/jobs/settings';
 import type { MediaInfo } from '../../../app/media/model';
 import { isTerminal } from '../../../app/jobs/state';
@@ -10,7 +9,7 @@ import { needsAnalysis } from '../../engine/services/analysis';
 import { WorkerSupervisor } from '../../engine/supervisor';
 import { forkLauncher } from '../../engine/worker-port';
 import { workerPath } from '../paths';
-import { decideOutput, outputTarget } from '../../engine/output';
+import { decideJobOutput } from '../../engine/output';
 import { chooseEncoder, planOnHost } from '../../engine/host-plan';
 import { formatBytes } from '../../../app/util/format';
 import { defaultOutDir } from '../../../platform/folders';
@@ -81,12 +80,7 @@ export async function planDryRun(
       settings: options.settings,
       sourceRoot: roots.get(outcome.path),
     };
-    const decision = await decideOutput(
-      outcome.path,
-      outputTarget(spec, preset, outputPicture(outcome.info, preset, options.settings, analysis)),
-      preset.extension,
-      settings.onExists,
-    );
+    const decision = await decideJobOutput(spec, preset, outcome.info, analysis, settings.onExists);
     if (decision.kind === 'skip') {
       const why = `Skipped: ${decision.final} already exists (on-exists policy "skip").`;
       plans.push({ input: outcome.path, output: decision.final, commands: [], warnings: [why] });

@@ -1,10 +1,9 @@
 import type { FramewrightApi } from '../../../app/api/contract';
-import { outputPicture } from '../../../app/jobs/output-picture';
 import { Emitter } from '../emitter';
 import type { HardwareService } from '../hardware';
 import { chooseEncoder, planOnHost } from '../host-plan';
 import type { JobQueue } from '../job-queue';
-import { decideOutput, outputTarget } from '../output';
+import { decideJobOutput } from '../output';
 import type { PresetStore } from '../presets';
 import { sampleMedia } from '../sample-media';
 import type { SettingsHolder } from './settings';
@@ -38,12 +37,7 @@ export function presetsService(deps: PresetsDeps): FramewrightApi['presets'] {
         sourceRoot: job?.spec.sourceRoot,
       };
       // The run's own planner and choices; 'rename' names a temp file like every policy.
-      const output = await decideOutput(
-        info.path,
-        outputTarget(spec, preset, outputPicture(info, preset, jobSettings, analysis)),
-        preset.extension,
-        'rename',
-      );
+      const output = await decideJobOutput(spec, preset, info, analysis, 'rename');
       const encoder = await chooseEncoder(preset, () => deps.hardware.inspect(false));
       const plan = planOnHost({
         info,
