@@ -32,6 +32,15 @@ export const JobSpecSchema = z.object({
 });
 export type JobSpec = z.infer<typeof JobSpecSchema>;
 
+/** Which decoder turned the source into frames. */
+export const DecoderSchema = z.strictObject({
+  /** The source codec's decoder, as ffmpeg names it (h264, hevc, vp9, …). */
+  codec: z.string().max(64),
+  /** The hardware acceleration used (cuda, vaapi, qsv, videotoolbox, d3d11va, …); null: software. */
+  hwaccel: z.string().max(32).nullable(),
+});
+export type Decoder = z.infer<typeof DecoderSchema>;
+
 export const JobSchema = z.object({
   id: z.string(),
   spec: JobSpecSchema,
@@ -50,5 +59,9 @@ export const JobSchema = z.object({
   attempts: z.number().int().nonnegative(),
   /** Last lines of ffmpeg's diagnostics (bounded). */
   log: z.string(),
+  /** How many chunks the video was encoded in, once running (1: one pass). */
+  chunks: z.number().int().positive().optional(),
+  /** The video decoder that ran, e.g. `h264` (software) or `h264 on cuda` (hardware). */
+  decoder: DecoderSchema.optional(),
 });
 export type Job = z.infer<typeof JobSchema>;

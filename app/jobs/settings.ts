@@ -111,6 +111,13 @@ export const JobSettingsSchema = z.strictObject({
   /** Output name without extension, e.g. "{name} ({preset})"; default "{name}". */
   name: NameTemplateSchema.optional(),
   folder: FolderModeSchema.optional(),
+  /**
+   * Encode one file as parallel chunks joined by stream copy: `auto` chunks only where
+   * this machine's measurement says it pays; `off`; or a number of chunks (1 = off).
+   */
+  chunks: z.union([z.enum(['auto', 'off']), z.number().int().min(1).max(64)]).optional(),
+  /** `auto` (the default): decode on hardware where the matrix says that decoder works; `off`: software. */
+  hwDecode: z.enum(['auto', 'off']).optional(),
 });
 export type JobSettings = z.infer<typeof JobSettingsSchema>;
 

@@ -83,6 +83,19 @@ describe('settingsFromFlags', () => {
     expect(() => settingsFromFlags(values, true)).toThrow(message);
   });
 
+  it('reads --chunks and --hw-decode, and names the flag when a value is wrong', () => {
+    expect(settingsFromFlags({ chunks: '4', 'hw-decode': 'off' }, true)).toEqual({
+      chunks: 4,
+      hwDecode: 'off',
+    });
+    expect(settingsFromFlags({ chunks: 'auto' }, true)).toEqual({ chunks: 'auto' });
+    expect(() => settingsFromFlags({ chunks: 'many' }, true)).toThrow(
+      '--chunks must be auto, off or a number of chunks.',
+    );
+    expect(() => settingsFromFlags({ chunks: '99' }, true)).toThrow('--chunks must be at most 64.');
+    expect(() => settingsFromFlags({ 'hw-decode': 'gpu' }, true)).toThrow('--hw-decode must be');
+  });
+
   it('needs --out for --keep-tree and refuses it with --beside-source', () => {
     expect(() => settingsFromFlags({ 'keep-tree': true }, false)).toThrow(
       /--keep-tree needs --out/,

@@ -22,6 +22,8 @@ export const SETTINGS_OPTIONS = {
   name: { type: 'string' },
   'beside-source': { type: 'boolean' },
   'keep-tree': { type: 'boolean' },
+  chunks: { type: 'string' },
+  'hw-decode': { type: 'string' },
 } as const;
 
 type Flag = keyof typeof SETTINGS_OPTIONS;
@@ -45,6 +47,8 @@ const FLAG_OF: Record<string, Flag> = {
   crf: 'crf',
   name: 'name',
   folder: 'keep-tree',
+  chunks: 'chunks',
+  hwDecode: 'hw-decode',
 };
 
 const list = (values: readonly unknown[]): string =>
@@ -73,6 +77,13 @@ function crop(value: string): NonNullable<JobSettings['crop']> {
     throw new UsageError('--crop must be auto, none or W:H:X:Y (for example 1920:800:0:140).');
   const [width, height, x, y] = rect.slice(1).map(Number) as [number, number, number, number];
   return { width, height, x, y };
+}
+
+function chunks(value: string): NonNullable<JobSettings['chunks']> {
+  if (value === 'auto' || value === 'off') return value;
+  if (!/^\d+$/.test(value))
+    throw new UsageError('--chunks must be auto, off or a number of chunks.');
+  return Number(value);
 }
 
 function seconds(value: string, flag: Flag): number {
@@ -159,6 +170,8 @@ export function settingsFromFlags(
   if (values.name !== undefined) settings.name = values.name;
   if (values['beside-source'] === true) settings.folder = 'beside-source';
   if (values['keep-tree'] === true) settings.folder = 'keep-tree';
+  if (values.chunks !== undefined) settings.chunks = chunks(values.chunks);
+  if (values['hw-decode'] !== undefined) settings.hwDecode = values['hw-decode'];
   if (Object.keys(settings).length === 0) return undefined;
   const parsed = JobSettingsSchema.safeParse(settings);
   if (parsed.success) return parsed.data;

@@ -39,6 +39,9 @@ Commands:
                               (default {name})
       --beside-source         write each output beside its input (no --out)
       --keep-tree             mirror each dropped folder's subfolders under --out
+      --chunks C              auto (only where it pays on this machine) | off | N:
+                              encode the video as N parallel chunks, then join
+      --hw-decode D           auto (hardware decoding where it works here) | off
   preview <file> --preset <id> --out <dir> [convert's job options] [options]
       Before/after PNG pairs (before-<t>.png, after-<t>.png) and a short clip,
       encoded with the job's real plan, plus the whole output's estimated size.
