@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../main/engine/engine';
-import { settled, testEngine } from './helpers/engine';
+import { settled } from './helpers/engine';
 import { makeClip, tempDir } from './helpers/media';
+import { engineWithSpawnLog, type SpawnLog } from './helpers/spawn-log';
 
 // One probe per file: a job whose file was probed before it ran (the Inspector's probe)
 // starts no ffprobe of its own, unless the file changed since.
@@ -11,26 +11,21 @@ import { makeClip, tempDir } from './helpers/media';
 describe('a probe taken before the run serves the run', () => {
   let engine: Engine;
   let dir: string;
-  let log: string;
+  let log: SpawnLog;
   beforeAll(async () => {
     dir = tempDir();
-    log = path.join(dir, 'spawned.jsonl');
-    writeFileSync(log, '');
-    // The worker is forked with this variable: it records each argv at spawn time.
-    process.env.FRAMEWRIGHT_SPAWN_LOG = log;
-    engine = await testEngine({ cacheDir: path.join(dir, 'cache') });
-    delete process.env.FRAMEWRIGHT_SPAWN_LOG;
+    log = await engineWithSpawnLog(dir, { cacheDir: path.join(dir, 'cache') });
+    engine = log.engine;
   });
   afterAll(() => engine.dispose());
 
   /** How many ffprobe runs read `file` since the log held `from` lines. */
   const probesOf = (file: string, from = 0): number =>
-    readFileSync(log, 'utf8')
-      .split('\n')
-      .slice(from)
-      .filter((line) => line.includes('ffprobe') && line.includes(JSON.stringify(`file:${file}`)))
+    log
+      .argvs(from)
+      .filter((argv) => argv.some((a) => a.endsWith('ffprobe')) && argv.includes(`file:${file}`))
       .length;
-  const lines = (): number => readFileSync(log, 'utf8').split('\n').length - 1;
+  const lines = (): number => log.count();
 
   it('starts exactly one ffprobe less for a file probed when it was inspected', async () => {
     const inspected = makeClip(path.join(dir, 'inspected.mp4'), { seconds: 2 });

@@ -10,6 +10,8 @@ import type { MediaInfo } from '../../app/media/model';
 import { UserFacingError } from '../../app/util/errors';
 import { Emitter } from './emitter';
 import type { PresetStore } from './presets';
+import { ProbeAhead } from './probe-ahead';
+import { probeRequest } from './probe-reuse';
 import { runJob } from './run-job';
 import { defaultConcurrency, memoryPressure } from './scheduler';
 import { WorkerCrashedError, type WorkerSupervisor } from './supervisor';
@@ -72,6 +74,8 @@ export class JobQueue {
   private readonly active = new Map<string, AbortController>();
   private readonly probes = new Map<string, MediaInfo>();
   private readonly analyses = new Map<string, Analysis>();
+  /** Probes of the next queued jobs, taken while the running ones encode. */
+  private readonly ahead: ProbeAhead;
   readonly temps = new Set<string>();
   private readonly dirtyProgress = new Set<string>();
   private progressTimer: NodeJS.Timeout | null = null;
@@ -79,7 +83,9 @@ export class JobQueue {
   running = false;
   throttled: string | null = null;
 
-  constructor(private readonly options: QueueOptions) {}
+  constructor(private readonly options: QueueOptions) {
+    this.ahead = new ProbeAhead(options.supervisor);
+  }
 
   list(): Job[] {
     return [...this.jobs.values()];
@@ -180,6 +186,7 @@ export class JobQueue {
       if (controller !== undefined) controller.abort();
       else this.move(id, 'cancelled', { error: 'Cancelled.', finishedAt: Date.now() });
     }
+    this.ahead.drop(ids);
   }
 
   retry(ids: readonly string[]): void {
@@ -209,6 +216,7 @@ export class JobQueue {
     for (const id of ids) {
       if (!this.jobs.has(id)) continue;
       this.active.get(id)?.abort();
+      this.ahead.drop([id]);
       this.jobs.delete(id);
       this.probes.delete(id);
       this.analyses.delete(id);
@@ -238,13 +246,21 @@ export class JobQueue {
     return next;
   }
 
-  /** Starts queued jobs while there is room (docs/ARCHITECTURE.md, Rules 2, 8). */
+  /**
+   * Starts queued jobs while there is room (docs/ARCHITECTURE.md, Rules 2, 8), and
+   * probes the next `concurrency` queued jobs meanwhile.
+   */
   pump(): void {
     if (!this.running) return;
     const limit = this.options.concurrency();
+    let next = 0;
     for (const job of this.jobs.values()) {
-      if (this.active.size >= limit) return;
       if (job.status !== 'queued') continue;
+      if (this.active.size >= limit) {
+        this.probeAhead(job, limit);
+        if (++next >= limit) return;
+        continue;
+      }
       let pressure: string | null;
       try {
         pressure = (this.options.memoryCheck ?? memoryPressure)();
@@ -267,6 +283,18 @@ export class JobQueue {
     }
   }
 
+  /** Probes a queued job before its turn, unless a probe of it is kept or `limit` are held. */
+  private probeAhead(job: Job, limit: number): void {
+    if (this.ahead.has(job.id) || this.probes.has(job.id)) return;
+    const preset = this.options.presets.get(job.spec.presetId);
+    if (preset === undefined) return;
+    this.ahead.start(
+      job.id,
+      probeRequest(job.spec.input, preset, this.options.stallTimeoutMs()),
+      limit,
+    );
+  }
+
   private launch(job: Job): void {
     const controller = new AbortController();
     this.active.set(job.id, controller);
@@ -286,7 +314,7 @@ export class JobQueue {
           move: (status, changes) => this.move(job.id, status, changes),
           progress: (progress) => this.queueProgress(job.id, progress),
           probed: (info) => keepBounded(this.probes, job.id, info),
-          cachedProbe: () => this.probes.get(job.id),
+          cachedProbe: () => this.ahead.take(job.id, controller.signal) ?? this.probes.get(job.id),
           note: (warning) => this.annotate(job.id, warning),
           frameStats: (batch) => this.frameStats.emit({ id: job.id, ...batch }),
           parallelism: () => Math.max(1, this.options.concurrency() - this.active.size + 1),
@@ -372,6 +400,7 @@ export class JobQueue {
   /** Cancels everything running and waits until each job has settled. */
   async cancelAll(): Promise<void> {
     this.running = false;
+    this.ahead.drop();
     const settling = [...this.active.keys()];
     const allReleased = new Promise<void>((resolve) => {
       const check = (): void => {

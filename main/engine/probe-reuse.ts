@@ -1,5 +1,15 @@
 import { stat } from 'node:fs/promises';
 import type { MediaInfo } from '../../app/media/model';
+import type { Preset } from '../../app/presets/schema';
+import type { WorkerParams } from '../../app/worker/protocol';
+
+export type ProbeRequest = WorkerParams<'probe'>;
+
+/** What a job's run asks the worker to probe; a probe taken ahead of the run asks the same. */
+export function probeRequest(input: string, preset: Preset, timeoutMs: number): ProbeRequest {
+  // Size changes matter only when video is encoded (not for remux or audio-only).
+  return { path: input, timeoutMs, scanResolution: typeof preset.video === 'object' };
+}
 
 /**
  * A probe taken earlier (the Inspector's, a badge's, a previous try's) serves again when the

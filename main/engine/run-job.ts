@@ -15,7 +15,7 @@ import type { WorkerSupervisor } from './supervisor';
 import { checkCompleteness } from './completeness-check';
 import { chooseEncoder, planOnHost } from './host-plan';
 import { needsAnalysis } from './services/analysis';
-import { reusableProbe } from './probe-reuse';
+import { probeRequest, reusableProbe } from './probe-reuse';
 
 // One job from queued to a terminal state. Every exit path runs the same cleanup:
 // temporary outputs are removed unless they were committed (docs/ARCHITECTURE.md, Rule 1).
@@ -35,8 +35,8 @@ export interface JobContext {
   /** Adds a warning to the job without changing its status. */
   note: (warning: string) => void;
   probed: (info: MediaInfo) => void;
-  /** This job's probe from earlier, if one was kept (it may be out of date). */
-  cachedProbe: () => MediaInfo | undefined;
+  /** This job's probe from earlier or taken ahead of its run, if any (it may be out of date). */
+  cachedProbe: () => MediaInfo | undefined | Promise<MediaInfo>;
   /** Temp files in use, persisted so a crash can clean them up on the next start. */
   temps: Set<string>;
   /** The hardware matrix (cached), asked only when the preset wants hardware. */
@@ -81,15 +81,10 @@ export async function runJob(ctx: JobContext): Promise<void> {
     error: null,
     progress: null,
   });
-  // Size changes matter only when video is encoded (not for remux or audio-only).
-  const scanResolution = typeof ctx.preset.video === 'object';
+  const request = probeRequest(job.spec.input, ctx.preset, ctx.stallTimeoutMs);
   const info =
-    (await reusableProbe(ctx.cachedProbe(), job.spec.input, scanResolution)) ??
-    (await supervisor.request(
-      'probe',
-      { path: job.spec.input, timeoutMs: ctx.stallTimeoutMs, scanResolution },
-      { signal },
-    ));
+    (await reusableProbe(await ctx.cachedProbe(), request.path, request.scanResolution)) ??
+    (await supervisor.request('probe', request, { signal }));
   ctx.probed(info);
   signal.throwIfAborted();
   const { settings } = job.spec;
