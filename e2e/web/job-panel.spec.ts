@@ -23,6 +23,9 @@ const command = () => panel().getByLabel('Planned FFmpeg command');
 const tracks = () =>
   panel().getByRole('list', { name: 'Audio tracks, in output order' }).getByRole('listitem');
 const NAME = 'letterboxed film.mkv';
+/** One row of the details pane's facts, by its label. */
+const fact = (label: string) =>
+  page.locator('.fact', { has: page.getByText(label, { exact: true }) });
 
 interface Probed {
   streams: {
@@ -150,11 +153,23 @@ test('Ctrl-click selects several jobs; Apply saves the settings on each', async 
   await expect(page.getByRole('heading', { name: 'second.mkv and 1 more' })).toBeVisible();
   await expect(panel().getByText('Applies to 2 jobs')).toBeVisible();
   await panel().getByLabel('Quality (CRF)').fill('35');
+  await panel().getByLabel('Chunks').selectOption({ label: '2 chunks' });
+  await panel().getByLabel('Hardware decoding').selectOption({ label: 'Off: decode in software' });
+  await panel().locator('summary', { hasText: 'Performance' }).scrollIntoViewIfNeeded();
+  await screenshots(page, 'job-panel-speed-1280');
   await panel().getByRole('button', { name: 'Apply to 2 jobs' }).click();
   for (const name of ['second.mkv', 'third.mkv'])
     await expect(
       page.locator('[data-status]', { hasText: name }).getByText('Custom settings'),
     ).toBeVisible();
+  const saved = (await host.engine.jobs.list()).filter((j) => j.status === 'queued');
+  expect(saved.map((j) => j.spec.settings)).toEqual([
+    { crf: 35, chunks: 2, hwDecode: 'off' },
+    { crf: 35, chunks: 2, hwDecode: 'off' },
+  ]);
+  await page.getByRole('tab', { name: 'Details' }).click();
+  await expect(fact('Settings')).toContainText('custom: quality, chunks, hardware decoding');
+  await page.getByRole('tab', { name: 'Settings' }).click();
 
   // With a finished job in the selection, the settings can only be read.
   await page.getByRole('button', { name: NAME, exact: true }).click({ modifiers: ['Control'] });

@@ -1,4 +1,5 @@
 import type { ResolutionPolicy } from '../../app/jobs/job';
+import type { JobSettings } from '../../app/jobs/settings';
 import type { JobStatus } from '../../app/jobs/state';
 import { formatClock as clock } from '../../app/util/clock';
 
@@ -59,6 +60,28 @@ export const RESOLUTION_POLICY_SHORT: Record<ResolutionPolicy, string> = {
   reinit: 'keep every size',
   fit: 'fit with borders',
   stretch: 'stretch',
+};
+
+/** Each job setting as the panel names it, for summaries ("custom: trim, chunks"). */
+export const SETTING_LABEL: Record<keyof JobSettings, string> = {
+  audio: 'audio',
+  subtitles: 'subtitles',
+  chapters: 'chapters',
+  trim: 'trim',
+  crop: 'crop',
+  deinterlace: 'deinterlace',
+  denoise: 'denoise',
+  maxWidth: 'max width',
+  maxHeight: 'max height',
+  rotate: 'rotate',
+  flip: 'flip',
+  maxFps: 'max frame rate',
+  crf: 'quality',
+  speed: 'speed',
+  name: 'name',
+  folder: 'folder',
+  chunks: 'chunks',
+  hwDecode: 'hardware decoding',
 };
 
 /** Quotes an argument only when a shell would need it, so a command line can be copied. */

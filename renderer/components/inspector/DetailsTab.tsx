@@ -1,8 +1,10 @@
+import { describeDecoder } from '../../../app/jobs/decoder';
 import type { Job } from '../../../app/jobs/job';
+import type { JobSettings } from '../../../app/jobs/settings';
 import { formatBytes } from '../../../app/util/format';
 import { useAppStore } from '../../store/context';
 import { LiveFrames } from '../chart/LiveFrames';
-import { firstSentence, RESOLUTION_POLICY_SHORT, STATUS_LABEL } from '../format';
+import { firstSentence, RESOLUTION_POLICY_SHORT, SETTING_LABEL, STATUS_LABEL } from '../format';
 import type { Row } from './describe';
 import { Facts } from './Facts';
 import { MediaDetails } from './MediaDetails';
@@ -31,9 +33,12 @@ export function DetailsTab({ job }: { job: Job }): React.JSX.Element {
     ['Input', job.spec.input],
     ['Size changes', RESOLUTION_POLICY_SHORT[job.spec.resolutionPolicy]],
   ];
-  if (job.spec.settings !== undefined && Object.keys(job.spec.settings).length > 0)
-    rows.push(['Settings', `custom: ${Object.keys(job.spec.settings).join(', ')}`]);
+  const custom = Object.keys(job.spec.settings ?? {}) as (keyof JobSettings)[];
+  if (custom.length > 0)
+    rows.push(['Settings', `custom: ${custom.map((key) => SETTING_LABEL[key]).join(', ')}`]);
   if (job.output !== null) rows.push(['Output', `${job.output} (${formatBytes(job.outputBytes)})`]);
+  if (job.chunks !== undefined && job.chunks > 1) rows.push(['Chunks', String(job.chunks)]);
+  if (job.decoder !== undefined) rows.push(['Decoder', describeDecoder(job.decoder)]);
   if (job.attempts > 1) rows.push(['Attempts', String(job.attempts)]);
 
   return (

@@ -8,6 +8,7 @@ import { AudioFields } from './AudioFields';
 import { FormContext } from './form';
 import { OutputFields, QualityFields, TrimFields } from './OtherFields';
 import { PictureFields } from './PictureFields';
+import { SpeedFields } from './SpeedFields';
 import { SubtitleFields } from './SubtitleFields';
 import { usePlannedCommand, type DraftState } from './use-draft';
 
@@ -109,6 +110,9 @@ export function JobPanel({ job, ids, info, state }: Props): React.JSX.Element {
           </Group>
           <Group title="Quality">
             <QualityFields preset={preset} />
+          </Group>
+          <Group title="Performance">
+            <SpeedFields />
           </Group>
         </fieldset>
         <div className="panel-actions">
