@@ -8,7 +8,7 @@ import { AudioFields } from './AudioFields';
 import { FormContext } from './form';
 import { OutputFields, QualityFields, TrimFields } from './OtherFields';
 import { PictureFields } from './PictureFields';
-import { SpeedFields } from './SpeedFields';
+import { PerformanceFields } from './PerformanceFields';
 import { SubtitleFields } from './SubtitleFields';
 import { usePlannedCommand, type DraftState } from './use-draft';
 
@@ -112,7 +112,7 @@ export function JobPanel({ job, ids, info, state }: Props): React.JSX.Element {
             <QualityFields preset={preset} />
           </Group>
           <Group title="Performance">
-            <SpeedFields />
+            <PerformanceFields />
           </Group>
         </fieldset>
         <div className="panel-actions">

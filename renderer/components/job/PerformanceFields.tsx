@@ -16,7 +16,7 @@ function chunkOptions(current: unknown): Option[] {
   ];
 }
 
-export function SpeedFields(): React.JSX.Element {
+export function PerformanceFields(): React.JSX.Element {
   const { draft } = useForm();
   return (
     <>
