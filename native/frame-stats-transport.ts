@@ -1,10 +1,10 @@
 import { constants, openSync, rmSync } from 'node:fs';
 import { Socket, createServer } from 'node:net';
-import { runQuick } from './hardware/run-quick';
+import { makeFifo } from './fifo-pool';
 
 // How the worker receives ffmpeg's -vstats_file at the path the plan names. POSIX: a FIFO
 // (Node's own stdio pipes are socketpairs, which ffmpeg cannot reopen by path; Node has no
-// mkfifo call, so the mkfifo program makes it). Windows has no FIFOs: a named pipe
+// mkfifo call: fifo-pool.ts). Windows has no FIFOs: a named pipe
 // (\\.\pipe\…) that we serve, which ffmpeg opens like a file.
 
 export interface StatsSource {
@@ -20,8 +20,7 @@ export async function openFifo(
   env: Record<string, string>,
   onData: (chunk: string) => void,
 ): Promise<StatsSource | null> {
-  const made = await runQuick('mkfifo', ['-m', '600', fifo], 5000, env);
-  if (made.exitCode !== 0) return null;
+  if (!(await makeFifo(fifo, env))) return null;
   // Opened read-write, so the open never waits for ffmpeg and no early end-of-file
   // arrives before ffmpeg opens it; libuv reads it like a pipe.
   const fd = openSync(fifo, constants.O_RDWR | constants.O_NONBLOCK);

@@ -57,6 +57,12 @@ describe('probing the next jobs while one runs', () => {
     );
     expect(probeOfB).toBeGreaterThanOrEqual(0);
     expect(probeOfB).toBeLessThan(encodeOfA);
+    // After the first encode, nothing but the probes and encodes starts: no version or
+    // sandbox check again, no mkfifo per job (FIFOs are made ahead, many per start).
+    const all = started(before);
+    const firstEncode = all.findIndex((r) => r.program === 'ffmpeg');
+    const others = all.slice(firstEncode).filter((r) => !['ffprobe', 'ffmpeg'].includes(r.program));
+    expect(others).toEqual([]);
   });
 
   it('aborts the probe of a queued job that is cancelled, leaving no process', async () => {

@@ -1,3 +1,4 @@
+import { encodesVideo, withDecoder, type DecoderChoice } from '../ffmpeg/hw-decode';
 import { buildPlanFor } from '../ffmpeg/resolution-plan';
 import { FFMPEG_PREFIX } from '../ffmpeg/safety';
 import type { HardwareEncoder } from '../hardware/encoder-args';
@@ -27,6 +28,8 @@ export interface PlanJobInput {
   settings?: JobSettings | undefined;
   /** The source's analysis, for the `auto` crop and deinterlace; absent or null: not analysed. */
   analysis?: Analysis | null | undefined;
+  /** How the source's video is decoded (host-plan.ts chooses); absent or null: software. */
+  decoder?: DecoderChoice | null | undefined;
 }
 
 const SEPARATOR = /[\\/]/;
@@ -38,11 +41,6 @@ function dirname(file: string): string {
 
 function basename(file: string): string {
   return file.split(SEPARATOR).at(-1) ?? file;
-}
-
-/** True when the step encodes video, so ffmpeg writes per-frame statistics. */
-function encodesVideo(args: readonly string[]): boolean {
-  return args.some((arg, i) => arg === '-c:v' && args[i + 1] !== 'copy');
 }
 
 /** The FIFO or pipe where a step's statistics go, private to the job. */
@@ -70,7 +68,8 @@ export function planJob(input: PlanJobInput): Plan {
   });
   // Every step may write only in the output folder: the temp file and the work folder live there.
   const outDir = dirname(output.temp);
-  const steps = built.steps.map((step, index): Step => {
+  const decoded = withDecoder(built.steps, input.info.path, input.decoder ?? null);
+  const steps = decoded.map((step, index): Step => {
     const access = { reads: step.access.reads, writes: [outDir] };
     if (stats === null || step.program !== 'ffmpeg' || !encodesVideo(step.args))
       return { ...step, access };

@@ -1,8 +1,11 @@
+import type { DecoderChoice } from '../../app/ffmpeg/hw-decode';
 import type { Os } from '../../app/hardware/backends';
 import type { HardwareEncoder } from '../../app/hardware/encoder-args';
 import type { HardwareReport } from '../../app/hardware/model';
 import type { Plan } from '../../app/jobs/plan';
-import { chooseHardware, wantsHardware } from '../../app/plan/choose-hardware';
+import type { JobSettings } from '../../app/jobs/settings';
+import type { MediaInfo } from '../../app/media/model';
+import { chooseHardware, decoderFor, wantsHardware } from '../../app/plan/choose-hardware';
 import { planJob, type PlanJobInput, type StatsChannel } from '../../app/plan/plan-job';
 import type { Preset } from '../../app/presets/schema';
 
@@ -10,13 +13,20 @@ import type { Preset } from '../../app/presets/schema';
 // `--dry-run` and the command preview alike.
 
 /** This machine's OS, as the hardware tables name it. */
-function hostOs(): Os {
+export function hostOs(): Os {
   return (['linux', 'win32', 'darwin'] as const).find((p) => p === process.platform) ?? 'linux';
 }
 
 /** How this OS hands ffmpeg's per-frame statistics to the worker. */
 function hostStatsChannel(): StatsChannel {
   return process.platform === 'win32' ? 'named-pipe' : 'fifo';
+}
+
+/** The encoder chosen, the note the job records, and the matrix it was chosen from. */
+export interface EncoderChoice {
+  hw: HardwareEncoder | null;
+  note: string | null;
+  report: HardwareReport | null;
 }
 
 /**
@@ -26,9 +36,22 @@ function hostStatsChannel(): StatsChannel {
 export async function chooseEncoder(
   preset: Preset,
   matrix: () => Promise<HardwareReport | null>,
-): Promise<{ hw: HardwareEncoder | null; note: string | null }> {
+): Promise<EncoderChoice> {
   const report = wantsHardware(preset) ? await matrix().catch(() => null) : null;
-  return chooseHardware(preset, report, hostOs());
+  return { ...chooseHardware(preset, report, hostOs()), report };
+}
+
+/**
+ * How this job's video is decoded here: from the matrix the encoder choice read, so a
+ * job whose preset uses no hardware asks nothing more. Null when no video is encoded.
+ */
+export function decoderOnHost(
+  preset: Preset,
+  info: MediaInfo,
+  settings: JobSettings | undefined,
+  encoder: EncoderChoice,
+): DecoderChoice | null {
+  return decoderFor(preset, info, settings, encoder, hostOs());
 }
 
 /** The planner with this machine's statistics channel. */

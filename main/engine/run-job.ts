@@ -2,6 +2,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import type { Plan } from '../../app/jobs/plan';
 import type { HardwareEncoder } from '../../app/hardware/encoder-args';
 import type { HardwareReport } from '../../app/hardware/model';
+import { decoderRecord, softwareDecoder } from '../../app/ffmpeg/hw-decode';
 import type { Job } from '../../app/jobs/job';
 import type { Analysis } from '../../app/jobs/settings';
 import { withSourceSizes, type FrameStatsBatch } from '../../app/jobs/frame-stats';
@@ -13,7 +14,7 @@ import type { Preset } from '../../app/presets/schema';
 import { commitOutput, decideJobOutput, discard, reserveTemp } from './output';
 import type { WorkerSupervisor } from './supervisor';
 import { checkCompleteness } from './completeness-check';
-import { chooseEncoder, planOnHost } from './host-plan';
+import { chooseEncoder, decoderOnHost, planOnHost } from './host-plan';
 import { needsAnalysis } from './services/analysis';
 import { probeRequest, reusableProbe } from './probe-reuse';
 
@@ -48,7 +49,7 @@ export interface JobContext {
 /** The failure looks like the hardware itself, not the input: worth one software retry. */
 function isHardwareFailure(error: unknown): boolean {
   const text = `${(error as Error).message ?? ''}\n${(error as { log?: string }).log ?? ''}`;
-  return /nvenc|cuda|vaapi|qsv|mfx|amf|videotoolbox|v4l2|hwupload|hw_device|Device creation failed|encoder could not start/i.test(
+  return /nvenc|cuda|vaapi|qsv|mfx|amf|videotoolbox|d3d11va|vulkan|v4l2|hwaccel|hwupload|hw_device|Device creation failed|encoder could not start/i.test(
     text,
   );
 }
@@ -105,6 +106,8 @@ export async function runJob(ctx: JobContext): Promise<void> {
   }
 
   const encoder = await chooseEncoder(ctx.preset, ctx.hardware);
+  let decoder = decoderOnHost(ctx.preset, info, settings, encoder);
+  const decoded = (): Partial<Job> => (decoder === null ? {} : { decoder: decoderRecord(decoder) });
   const planFor = (hardware: HardwareEncoder | null, source: MediaInfo = info): Plan =>
     planOnHost({
       info: source,
@@ -114,6 +117,7 @@ export async function runJob(ctx: JobContext): Promise<void> {
       output: { final: decision.final, temp: decision.temp },
       settings,
       analysis,
+      decoder,
     });
   const plan = planFor(encoder.hw);
   // Everything the plan writes is recorded before it exists, so any exit path removes it.
@@ -134,7 +138,10 @@ export async function runJob(ctx: JobContext): Promise<void> {
     for (const dir of plan.workDirs) await mkdir(dir);
     for (const file of plan.files) await writeFile(file.path, file.content, { flag: 'wx' });
     const notes = encoder.note === null ? [] : [encoder.note];
-    ctx.move('running', { warnings: [...job.warnings, ...plan.warnings, ...notes] });
+    ctx.move('running', {
+      warnings: [...job.warnings, ...plan.warnings, ...notes],
+      ...decoded(),
+    });
     const run = (steps: typeof plan.steps) =>
       supervisor.request(
         'run',
@@ -158,11 +165,17 @@ export async function runJob(ctx: JobContext): Promise<void> {
       result = await run(ran);
     } catch (error) {
       if (signal.aborted) throw error;
-      if (encoder.hw !== null && isHardwareFailure(error)) {
-        // Hardware failed to start or run: one more try in software, and say so.
-        ctx.note(
-          `Fell back to software: ${encoder.hw.encoder} failed (${(error as Error).message})`,
-        );
+      const hwDecode = decoder?.hwaccel ?? null;
+      if ((encoder.hw !== null || hwDecode !== null) && isHardwareFailure(error)) {
+        // Hardware failed to start or run: one more try all in software, and say so.
+        const why = (error as Error).message;
+        if (encoder.hw !== null)
+          ctx.note(`Fell back to software: ${encoder.hw.encoder} failed (${why})`);
+        if (decoder !== null && hwDecode !== null) {
+          const reason = `Decoded in software: ${hwDecode} decoding failed (${why})`;
+          ctx.note(reason);
+          decoder = softwareDecoder(decoder.codec, reason);
+        }
         ran = planFor(null).steps;
       } else {
         const slim = mainStreamsOnly(info);
@@ -179,7 +192,7 @@ export async function runJob(ctx: JobContext): Promise<void> {
     }
     signal.throwIfAborted();
     checkCompleteness(ctx, info, ran, result);
-    ctx.move('finalizing', { log: result.log });
+    ctx.move('finalizing', { log: result.log, ...decoded() });
     // The commit is the point of no return: a cancel before it discards the temp file;
     // after it the file stays (under 'overwrite' the old one is already gone) and the job is done.
     const final = await commitOutput(decision.temp, decision.final, job.spec.onExists, signal);

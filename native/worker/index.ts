@@ -8,6 +8,7 @@ import {
 import { UserFacingError, serializeError } from '../../app/util/errors';
 import { resolveBinary } from '../binaries';
 import { factsWritten } from '../fact-cache';
+import { removeFifoPool } from '../fifo-pool';
 import { analyzeFile } from '../analyze';
 import { availableMemory } from '../memory';
 import { hardwareMatrix } from '../hardware/matrix';
@@ -151,6 +152,7 @@ async function stopEverything(): Promise<void> {
   const running = [...inflight.values()];
   for (const { controller } of running) controller.abort();
   await Promise.allSettled(running.map(({ done }) => done));
+  removeFifoPool();
   await factsWritten();
 }
 

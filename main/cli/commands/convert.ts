@@ -10,7 +10,7 @@ import { WorkerSupervisor } from '../../engine/supervisor';
 import { forkLauncher } from '../../engine/worker-port';
 import { workerPath } from '../paths';
 import { decideJobOutput } from '../../engine/output';
-import { chooseEncoder, planOnHost } from '../../engine/host-plan';
+import { chooseEncoder, decoderOnHost, planOnHost } from '../../engine/host-plan';
 import { formatBytes } from '../../../app/util/format';
 import { defaultOutDir } from '../../../platform/folders';
 import { progressLine, shellQuote } from '../format';
@@ -86,6 +86,7 @@ export async function planDryRun(
       plans.push({ input: outcome.path, output: decision.final, commands: [], warnings: [why] });
       continue;
     }
+    const decoder = decoderOnHost(preset, outcome.info, options.settings, encoder);
     const plan = planOnHost({
       info: outcome.info,
       preset,
@@ -94,6 +95,7 @@ export async function planDryRun(
       output: decision,
       settings: options.settings,
       analysis,
+      decoder,
     });
     const commands = plan.steps.map((step) => [step.program, ...step.args]);
     plans.push({

@@ -1,6 +1,9 @@
+import { chooseDecoder, decoderRecord } from '../../../app/ffmpeg/hw-decode';
 import { BACKEND_INFO } from '../../../app/hardware/backends';
 import { BACKENDS, HW_CODECS, type Cell, type HardwareReport } from '../../../app/hardware/model';
+import { describeDecoder } from '../../../app/jobs/decoder';
 import type { Engine } from '../../engine/engine';
+import { hostOs } from '../../engine/host-plan';
 
 const WORD: Record<Cell['status'], string> = {
   available: 'yes',
@@ -43,6 +46,15 @@ export async function hwCommand(engine: Engine, json: boolean, refresh: boolean)
     );
   for (const note of report.notes) out.push(`  note: ${note}`);
   out.push('', table(report), '');
+  // The decoder a job would use for each codec when its preset uses hardware.
+  const decoders = HW_CODECS.map((codec) =>
+    describeDecoder(
+      decoderRecord(
+        chooseDecoder({ report, os: hostOs(), codec, preset: { hardware: 'auto' }, encoder: null }),
+      ),
+    ),
+  );
+  out.push(`Jobs decode: ${decoders.join(', ')}.`, '');
   const explained = report.cells.filter(
     (c) => c.status === 'available' || c.status === 'unavailable' || c.status === 'not-built',
   );

@@ -1,7 +1,7 @@
 import type { FramewrightApi } from '../../../app/api/contract';
 import { Emitter } from '../emitter';
 import type { HardwareService } from '../hardware';
-import { chooseEncoder, planOnHost } from '../host-plan';
+import { chooseEncoder, decoderOnHost, planOnHost } from '../host-plan';
 import type { JobQueue } from '../job-queue';
 import { decideJobOutput } from '../output';
 import type { PresetStore } from '../presets';
@@ -50,6 +50,7 @@ export function presetsService(deps: PresetsDeps): FramewrightApi['presets'] {
         },
         settings: jobSettings,
         analysis,
+        decoder: decoderOnHost(preset, info, jobSettings, encoder),
       });
       // The preview shows one command: the step that writes the output.
       return plan.steps.at(-1)?.args ?? [];
