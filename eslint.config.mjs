@@ -30,6 +30,9 @@ function forbid(patterns, paths = []) {
   };
 }
 
+/** The farm's queue engine and its Redis client. */
+const redis = ['bullmq', 'ioredis'];
+
 const noSpawn = {
   name: 'node:child_process',
   importNames: spawners,
@@ -125,6 +128,7 @@ export default tseslint.config(
           ['**/renderer/**', 'react', 'react-dom', 'zustand'],
           'main/ does not import the renderer.',
         ],
+        [redis, 'Only main/farm talks to Redis.'],
       ],
       [noSpawn],
     ),
@@ -132,6 +136,22 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**'],
+    rules: forbid(
+      [
+        [['**/native/**'], 'main/ talks to native/ only through the worker protocol in app/.'],
+        [
+          ['**/renderer/**', 'react', 'react-dom', 'zustand'],
+          'main/ does not import the renderer.',
+        ],
+        [['electron'], 'Only main/electron may import Electron.'],
+        [redis, 'Only main/farm talks to Redis.'],
+      ],
+      [noSpawn],
+    ),
+  },
+  // The farm (BullMQ on Redis) is part of main/: the same rules, and the only Redis client.
+  {
+    files: ['main/farm/**/*.ts'],
     rules: forbid(
       [
         [['**/native/**'], 'main/ talks to native/ only through the worker protocol in app/.'],

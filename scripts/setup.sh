@@ -35,6 +35,10 @@ fi
 if [ "$need_browser" = 1 ] && ! command -v zzuf >/dev/null 2>&1; then
   apt_install zzuf zzuf
 fi
+# Redis for the farm tests (test/farm): Debian's redis-server, started by the tests themselves.
+if [ "$need_browser" = 1 ] && ! command -v redis-server >/dev/null 2>&1; then
+  apt_install redis-server redis-server
+fi
 # The sandbox for ffmpeg; optional for running (the app says when it is missing), needed by the tests.
 if ! command -v bwrap >/dev/null 2>&1; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then apt_install bubblewrap bubblewrap
