@@ -11,7 +11,8 @@ import {
 // Using the matrix: pick a hardware encoder that really works, and translate a
 // preset's constant-quality intent into that encoder's options.
 
-const SOFTWARE_CODEC: Record<VideoSettings['codec'], HwCodec | null> = {
+/** The hardware codec that can stand in for each software encoder (null: none). */
+export const SOFTWARE_CODEC: Record<VideoSettings['codec'], HwCodec | null> = {
   libx264: 'h264',
   libx265: 'hevc',
   libsvtav1: 'av1',

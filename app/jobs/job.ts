@@ -63,5 +63,7 @@ export const JobSchema = z.object({
   chunks: z.number().int().positive().optional(),
   /** The video decoder that ran, e.g. `h264` (software) or `h264 on cuda` (hardware). */
   decoder: DecoderSchema.optional(),
+  /** The farm worker that ran the job (`framewright worker --name`); absent for local runs. */
+  worker: z.string().max(200).optional(),
 });
 export type Job = z.infer<typeof JobSchema>;

@@ -2,12 +2,14 @@ import { parseArgs } from 'node:util';
 import { OnExistsSchema, ResolutionPolicySchema } from '../../app/jobs/job';
 import type { Settings } from '../../app/api/settings';
 import type { Engine } from '../engine/engine';
-import { convert } from './commands/convert';
+import { convert, convertOnFarm } from './commands/convert';
 import { hwCommand } from './commands/hw';
+import { jobsCommand } from './commands/jobs';
 import { doctorCommand, presetsCommand } from './commands/info';
 import { previewCommand } from './commands/preview';
 import { probeCommand } from './commands/probe';
 import { serveCommand } from './commands/serve';
+import { workerCommand } from './commands/worker';
 import { cliEngine } from './engine-for-cli';
 import { SETTINGS_OPTIONS, settingsFromFlags } from './settings-flags';
 import { USAGE, UsageError } from './usage';
@@ -28,6 +30,11 @@ const OPTIONS = {
   port: { type: 'string' },
   'state-dir': { type: 'string' },
   refresh: { type: 'boolean' },
+  farm: { type: 'string' },
+  'path-map': { type: 'string', multiple: true },
+  allow: { type: 'string', multiple: true },
+  'lock-duration': { type: 'string' },
+  follow: { type: 'boolean' },
   ...SETTINGS_OPTIONS,
   at: { type: 'string' },
   clip: { type: 'string' },
@@ -62,7 +69,32 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command === undefined && values.help !== true ? 2 : 0;
   }
+  const farm = values.farm;
+  if (farm !== undefined && command !== 'convert' && command !== 'worker' && command !== 'jobs')
+    throw new UsageError('--farm works with worker, convert and jobs.');
   switch (command) {
+    case 'worker':
+    case 'jobs': {
+      if (farm === undefined) throw new UsageError(`${command} needs --farm redis://…`);
+      if (command === 'jobs')
+        return jobsCommand({
+          farm,
+          follow: values.follow === true,
+          json,
+          ndjson: values.events === 'ndjson',
+        });
+      return workerCommand(
+        {
+          farm,
+          name: values.name,
+          concurrency: positiveInt(values.concurrency, '--concurrency', 64),
+          pathMaps: values['path-map'] ?? [],
+          allow: values.allow ?? [],
+          lockSec: positiveInt(values['lock-duration'], '--lock-duration', 3600),
+        },
+        (running) => (active = running),
+      );
+    }
     case 'probe':
       if (paths.length === 0) throw new UsageError('probe needs at least one file.');
       return probeCommand(paths, json);
@@ -112,8 +144,12 @@ async function run(argv: string[]): Promise<number> {
         await engine.dispose();
         throw new UsageError((error as Error).message);
       }
+      if (farm !== undefined && values['dry-run'] === true) {
+        await engine.dispose();
+        throw new UsageError('--dry-run plans here; leave out --farm.');
+      }
       try {
-        return await convert(engine, {
+        const convertOptions = {
           paths,
           presetId: values.preset,
           outDir: values.out,
@@ -121,7 +157,10 @@ async function run(argv: string[]): Promise<number> {
           dryRun: values['dry-run'] === true,
           ndjson: values.events === 'ndjson',
           json,
-        });
+        };
+        return farm === undefined
+          ? await convert(engine, convertOptions)
+          : await convertOnFarm(engine, farm, convertOptions);
       } finally {
         await engine.dispose();
       }

@@ -42,6 +42,9 @@ Commands:
       --chunks C              auto (only where it pays on this machine) | off | N:
                               encode the video as N parallel chunks, then join
       --hw-decode D           auto (hardware decoding where it works here) | off
+      --farm URL              queue the jobs in a farm (redis://[:password@]host:port[/db],
+                              rediss:// for TLS) instead of running them here, and
+                              follow them to the end; each job names its worker
   preview <file> --preset <id> --out <dir> [convert's job options] [options]
       Before/after PNG pairs (before-<t>.png, after-<t>.png) and a short clip,
       encoded with the job's real plan, plus the whole output's estimated size.
@@ -56,6 +59,19 @@ Commands:
       Test which hardware encoders and decoders really work here, and why not.
   doctor [--json]
       Show which ffmpeg and ffprobe are used, their versions, and the sandbox.
+  worker --farm URL --allow DIR… [options]
+      Join a farm: take jobs from its Redis queues and run them here, until Ctrl-C.
+      --allow DIR             a folder its jobs may read and write (repeatable; jobs
+                              with any other input or output folder are refused)
+      --path-map FROM=TO      a submitter's path prefix as this machine mounts it,
+                              e.g. /mnt/media=/srv/media (repeatable)
+      --name N                its name in the farm (default: the host name)
+      --concurrency N         jobs at once (default 1)
+      --lock-duration SECONDS how soon a job of a worker that vanished goes to
+                              another (BullMQ's lock; default 30)
+  jobs --farm URL [--follow] [--json | --events ndjson]
+      List the farm's jobs and workers; --follow waits for the unfinished jobs and
+      reports them as convert does (to re-attach after losing the host).
   serve [--host 127.0.0.1] [--port N] [--out DIR] [--state-dir DIR]
       Run the web host: the Framewright app in a browser (port 8420 unless
       given; 0 picks a free one; a host beyond loopback requires a token).

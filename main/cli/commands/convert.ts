@@ -11,9 +11,13 @@ import { forkLauncher } from '../../engine/worker-port';
 import { workerPath } from '../paths';
 import { decideJobOutput } from '../../engine/output';
 import { chooseEncoder, decoderOnHost, planOnHost } from '../../engine/host-plan';
-import { formatBytes } from '../../../app/util/format';
 import { defaultOutDir } from '../../../platform/folders';
-import { progressLine, shellQuote } from '../format';
+import { checkFarm, farmClient } from '../../farm/connection';
+import { followJobs } from '../../farm/follow';
+import { submitJobs } from '../../farm/submit';
+import { shellQuote } from '../format';
+import { farmUrl } from './worker';
+import { RunOutput, emit } from '../run-output';
 
 export interface ConvertOptions {
   paths: string[];
@@ -37,10 +41,6 @@ type DryRunPlan =
       commands: string[][];
       warnings: string[];
     };
-
-const emit = (event: object): void => {
-  process.stdout.write(`${JSON.stringify(event)}\n`);
-};
 
 /**
  * Prints the commands a run would start, exactly (inputs are still probed): the same
@@ -139,7 +139,7 @@ export async function dryRun(engine: Engine, options: ConvertOptions): Promise<n
 
 export async function convert(engine: Engine, options: ConvertOptions): Promise<number> {
   if (options.dryRun) return dryRun(engine, options);
-  const tty = process.stderr.isTTY && !options.ndjson && !options.json;
+  const out = new RunOutput(options);
   const finished = new Map<string, Job>();
   const ids = new Set<string>();
   let allDone: () => void = () => undefined;
@@ -150,36 +150,23 @@ export async function convert(engine: Engine, options: ConvertOptions): Promise<
   };
   if (options.ndjson)
     engine.jobs.onAdded((jobs) => {
-      for (const job of jobs) emit({ type: 'job', job: { ...job, log: undefined } });
+      for (const job of jobs) out.job(job, false);
     });
   engine.jobs.onUpdate((job) => {
-    if (options.ndjson) emit({ type: 'job', job: { ...job, log: undefined } });
-    if (isTerminal(job.status) && ids.has(job.id)) {
+    const ends = isTerminal(job.status) && ids.has(job.id);
+    out.job(job, ends);
+    if (ends) {
       finished.set(job.id, job);
-      if (!options.ndjson && !options.json) report(job, tty);
       check();
     }
   });
-  if (options.ndjson) {
-    engine.jobs.onProgress((event) => emit({ type: 'progress', ...event }));
-    engine.jobs.onFrameStats((event) => emit({ type: 'frame-stats', ...event }));
-  }
-
-  let timer: NodeJS.Timeout | undefined;
-  if (tty) {
-    timer = setInterval(() => {
-      const running = engine.queue
-        .list()
-        .filter((j) => ids.has(j.id) && !isTerminal(j.status) && j.status !== 'queued');
-      const line = progressLine(
-        finished.size,
-        ids.size,
-        running.map((job) => ({ job, progress: job.progress })),
-        process.stderr.columns || 80,
-      );
-      process.stderr.write(`\r\x1b[2K${line}`);
-    }, 250);
-  }
+  engine.jobs.onProgress((event) => out.progress(event));
+  engine.jobs.onFrameStats((event) => out.frameStats(event));
+  out.ticker(() => ({
+    done: finished.size,
+    total: ids.size,
+    jobs: engine.queue.list().filter((j) => ids.has(j.id)),
+  }));
 
   const { ids: added, skipped } = await engine.jobs.add({
     paths: options.paths,
@@ -187,56 +174,64 @@ export async function convert(engine: Engine, options: ConvertOptions): Promise<
     ...(options.outDir === undefined ? {} : { outDir: options.outDir }),
     ...(options.settings === undefined ? {} : { settings: options.settings }),
   });
-  for (const s of skipped) {
-    if (options.ndjson) emit({ type: 'skipped', ...s });
-    else if (!options.json) process.stderr.write(`Skipped ${s.path}: ${s.reason}\n`);
-  }
+  out.skipped(skipped);
   added.forEach((id) => ids.add(id));
-  if (added.length === 0) {
-    clearInterval(timer);
-    if (!options.json) process.stderr.write('Nothing to convert.\n');
-    else emit({ jobs: [], skipped });
-    return 1;
-  }
+  if (added.length === 0) return out.nothing(skipped);
   await engine.jobs.start();
   check();
   await done;
-  clearInterval(timer);
-  if (tty) process.stderr.write('\r\x1b[2K');
 
   // Every job has finished by now; the queue's copy is only a fallback.
   const jobs = added.flatMap((id) => {
     const job = finished.get(id) ?? engine.queue.get(id);
     return job === undefined ? [] : [job];
   });
-  if (options.json) {
-    emit({
-      jobs: jobs.map((j) => ({
-        id: j.id,
-        input: j.spec.input,
-        output: j.output,
-        status: j.status,
-        error: j.error,
-        warnings: j.warnings,
-        outputBytes: j.outputBytes,
-      })),
-      skipped,
-    });
-  } else if (!options.ndjson) {
-    const ok = jobs.filter((j) => j.status === 'done').length;
-    process.stderr.write(
-      `${ok} of ${jobs.length} converted${skipped.length ? `, ${skipped.length} skipped` : ''}.\n`,
-    );
-  }
-  return jobs.every((j) => j.status === 'done') ? 0 : 1;
+  return out.summary(jobs, skipped);
 }
 
-function report(job: Job, tty: boolean): void {
-  const name = job.spec.input;
-  const line =
-    job.status === 'done'
-      ? `✔ ${name} → ${job.output ?? '?'}${job.outputBytes !== null ? ` (${formatBytes(job.outputBytes)})` : ''}`
-      : `✖ ${name}: ${job.error ?? job.status}`;
-  process.stderr.write(`${tty ? '\r\x1b[2K' : ''}${line}\n`);
-  for (const warning of job.warnings) process.stderr.write(`    note: ${warning}\n`);
+/**
+ * `convert … --farm URL`: the same jobs, each output's name decided here, queued in the
+ * farm and followed to the end with the same output as a local run.
+ */
+export async function convertOnFarm(
+  engine: Engine,
+  farmText: string,
+  options: ConvertOptions,
+): Promise<number> {
+  const farm = farmUrl(farmText);
+  await checkFarm(farm);
+  const client = farmClient(farm);
+  try {
+    const out = new RunOutput(options);
+    const { submitted, settled, skipped } = await submitJobs(engine, farm, client, options);
+    out.skipped(skipped);
+    if (submitted.length + settled.length === 0) return out.nothing(skipped);
+    for (const job of settled) out.job(job, true);
+    const latest = new Map(submitted.map((s) => [s.id, s.job]));
+    for (const job of latest.values()) out.job(job, false);
+    if (submitted.length > 0 && !options.ndjson)
+      out.note({
+        type: 'submitted',
+        message: `Queued ${submitted.length} job${submitted.length === 1 ? '' : 's'} in the farm at ${farm.label}; should this stop, follow them with \`framewright jobs --farm URL --follow\`.`,
+      });
+    let finished = settled.length;
+    out.ticker(() => ({
+      done: finished,
+      total: settled.length + submitted.length,
+      jobs: [...latest.values()],
+    }));
+    const ended = await followJobs(farm, client, submitted, {
+      job: (job, ends) => {
+        latest.set(job.id, job);
+        if (ends) finished++;
+        out.job(job, ends);
+      },
+      progress: (event) => out.progress(event),
+      frameStats: (event) => out.frameStats(event),
+      note: (event) => out.note(event),
+    });
+    return out.summary([...settled, ...ended], skipped);
+  } finally {
+    client.disconnect();
+  }
 }
