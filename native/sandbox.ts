@@ -23,7 +23,7 @@ export interface Sandbox {
     program: string,
     args: readonly string[],
     access: Access,
-  ): { program: string; args: string[] };
+  ): { program: string; args: string[]; diesWithParent?: boolean };
 }
 
 const NONE_REASONS = {
@@ -109,6 +109,7 @@ function bubblewrap(bwrap: string, env: Record<string, string>): Sandbox['wrap']
         program,
         ...args,
       ],
+      diesWithParent: true,
     };
   };
 }

@@ -21,6 +21,8 @@ export interface RunProgramOptions {
   env: Record<string, string>;
   /** Grace between TERM and KILL. */
   killGraceMs?: number;
+  /** It dies with the worker (bubblewrap's --die-with-parent), so the supervisor need not sweep it. */
+  diesWithParent?: boolean;
 }
 
 export type EndReason = 'exit' | 'stalled' | 'timeout' | 'cancelled' | 'spawn-failed';
@@ -35,7 +37,10 @@ export interface ProgramOutcome {
 
 type ChildObserver = (pid: number, alive: boolean) => void;
 let observer: ChildObserver = () => undefined;
-/** Tells the supervisor each process group we start and end, so it can sweep them if the worker dies. */
+/**
+ * Tells the supervisor each process group we start and end, so it can sweep them if the
+ * worker dies; not those that die with the worker anyway (two messages fewer per program).
+ */
 export function observeChildren(next: ChildObserver): void {
   observer = next;
 }
@@ -63,7 +68,8 @@ export function runProgram(options: RunProgramOptions): Promise<ProgramOutcome> 
       windowsHide: true,
     });
 
-    if (child.pid !== undefined) observer(child.pid, true);
+    const observed = child.pid !== undefined && options.diesWithParent !== true;
+    if (observed) observer(child.pid, true);
     let killTimer: NodeJS.Timeout | undefined;
     const killGroup = (why: EndReason): void => {
       if (reason === 'exit') reason = why;
@@ -105,7 +111,7 @@ export function runProgram(options: RunProgramOptions): Promise<ProgramOutcome> 
       // Sweep the group: anything the program left behind dies with it.
       signalGroup(child.pid, 'SIGKILL');
       clearTimeout(killTimer);
-      if (child.pid !== undefined) observer(child.pid, false);
+      if (observed) observer(child.pid, false);
       resolve({ ...outcome, reason, log });
     };
     child.on('error', (error) => {
