@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseDecoder, withDecoder, type DecoderQuestion } from '../app/ffmpeg/hw-decode';
 import { fileUrl } from '../app/ffmpeg/safety';
 import { HardwareReportSchema, type HardwareReport } from '../app/hardware/model';
+import type { Job } from '../app/jobs/job';
 import type { Step } from '../app/jobs/plan';
 import { runCli } from './helpers/cli';
 import { settled } from './helpers/engine';
@@ -157,7 +158,9 @@ describe('decoding in jobs', () => {
     const clip = makeClip(path.join(dir, 'a.mp4'));
 
     const shown = await runCli(['hw'], env);
-    expect(shown.stdout).toContain('Jobs decode: h264 on cuda (hardware), hevc (software)');
+    expect(shown.stdout).toContain(
+      'Jobs whose preset uses hardware decode h264 on cuda (hardware), hevc (software)',
+    );
     const out = path.join(dir, 'out');
     const dry = await runCli(
       ['convert', clip, '--preset', 'h264-mp4-gpu', '--out', out, '--dry-run'],
@@ -165,29 +168,27 @@ describe('decoding in jobs', () => {
     );
     expect(dry.stdout).toContain(`-hwaccel cuda -i ${fileUrl(clip)}`);
 
-    const log = await engineWithSpawnLog(dir, { cacheDir });
-    const { engine } = log;
-    try {
-      const { ids } = await engine.jobs.add({
-        paths: [clip],
-        presetId: 'h264-mp4-gpu',
-        outDir: out,
-      });
-      const before = log.count();
-      await engine.jobs.start();
-      const [job] = await settled(engine, ids);
-      expect(job?.status).toBe('done');
-      const runs = ffmpegRuns(log.argvs(before));
-      expect(runs).toHaveLength(2);
-      expect(hwaccelIn(runs)).toEqual([runs[0]]);
-      expect(runs[0]?.join(' ')).toContain(`-hwaccel cuda -i ${fileUrl(clip)}`);
-      expect(job?.warnings.join('\n')).toMatch(/Decoded in software: cuda decoding failed \(.+\)/);
-      expect(job?.decoder).toEqual({ codec: 'h264', hwaccel: null });
-      expect(readdirSync(out)).toEqual([path.basename(job?.output ?? '')]);
-      expect(tempLeftovers(out)).toEqual([]);
-      expect(decodeErrors(job?.output ?? '')).toBe('');
-    } finally {
-      await engine.dispose();
-    }
+    // The run, with --json, and the worker logging every program it starts.
+    const spawned = path.join(dir, 'spawned.jsonl');
+    const run = await runCli(
+      ['convert', clip, '--preset', 'h264-mp4-gpu', '--out', out, '--json'],
+      { ...env, FRAMEWRIGHT_SPAWN_LOG: spawned },
+    );
+    const [job] = (JSON.parse(run.stdout) as { jobs: Partial<Job>[] }).jobs;
+    expect(job?.status).toBe('done');
+    const runs = ffmpegRuns(
+      readFileSync(spawned, 'utf8')
+        .split('\n')
+        .slice(0, -1)
+        .map((line) => JSON.parse(line) as string[]),
+    ).filter((argv) => argv.includes(fileUrl(clip)));
+    expect(runs).toHaveLength(2);
+    expect(hwaccelIn(runs)).toEqual([runs[0]]);
+    expect(runs[0]?.join(' ')).toContain(`-hwaccel cuda -i ${fileUrl(clip)}`);
+    expect(job?.warnings?.join('\n')).toMatch(/Decoded in software: cuda decoding failed \(.+\)/);
+    expect(job?.decoder).toEqual({ codec: 'h264', hwaccel: null });
+    expect(readdirSync(out)).toEqual([path.basename(job?.output ?? '')]);
+    expect(tempLeftovers(out)).toEqual([]);
+    expect(decodeErrors(job?.output ?? '')).toBe('');
   });
 });

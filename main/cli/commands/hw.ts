@@ -54,7 +54,7 @@ export async function hwCommand(engine: Engine, json: boolean, refresh: boolean)
       ),
     ),
   );
-  out.push(`Jobs decode: ${decoders.join(', ')}.`, '');
+  out.push(`Jobs whose preset uses hardware decode ${decoders.join(', ')}.`, '');
   const explained = report.cells.filter(
     (c) => c.status === 'available' || c.status === 'unavailable' || c.status === 'not-built',
   );
