@@ -138,6 +138,13 @@ test('applied settings mark the row, and the output has what was chosen', async 
   ).toBeVisible();
   await expect(panel().getByLabel('Quality (CRF)')).toBeDisabled();
   await expect(panel().getByLabel('Quality (CRF)')).toHaveValue('30');
+
+  // The details say which decoder ran: no GPU here, so software.
+  await page.getByRole('tab', { name: 'Details' }).click();
+  await expect(fact('Decoder')).toContainText('h264 (software)');
+  await fact('Decoder').scrollIntoViewIfNeeded();
+  await screenshots(page, 'job-details-decoder-1280');
+  await page.getByRole('tab', { name: 'Settings' }).click();
   expect(consoleErrors).toEqual([]);
 });
 
