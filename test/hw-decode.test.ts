@@ -5,7 +5,7 @@ import { chooseDecoder, withDecoder, type DecoderQuestion } from '../app/ffmpeg/
 import { fileUrl } from '../app/ffmpeg/safety';
 import { HardwareReportSchema, type HardwareReport } from '../app/hardware/model';
 import type { Job } from '../app/jobs/job';
-import type { Step } from '../app/jobs/plan';
+import { StepSchema, type Step } from '../app/jobs/plan';
 import { runCli } from './helpers/cli';
 import { settled } from './helpers/engine';
 import { decodeErrors, makeClip, tempDir, tempLeftovers } from './helpers/media';
@@ -90,19 +90,15 @@ describe('choosing the decoder', () => {
 
   it('puts the options before the source input of steps that encode video, not of stream copies', () => {
     const source = '/media/a.mp4';
-    const step = (args: string[]): Step => ({
-      label: 'step',
-      program: 'ffmpeg',
-      args,
-      durationSec: null,
-      weight: 1,
-      outputs: [],
-      expectedFrames: null,
-      sourceSize: null,
-      timeOffsetSec: 0,
-      access: { reads: [], writes: [] },
-      group: 0,
-    });
+    const step = (args: string[]): Step =>
+      StepSchema.parse({
+        label: 'step',
+        program: 'ffmpeg',
+        args,
+        durationSec: null,
+        weight: 1,
+        outputs: [],
+      });
     const encode = step(['-ss', '2', '-i', fileUrl(source), '-c:v', 'libx264', 'file:/o.mkv']);
     const join = step(['-i', 'file:/l', '-i', fileUrl(source), '-c:v', 'copy', 'file:/o.mp4']);
     const [encoded, joined] = withDecoder([encode, join], source, ask({}));
