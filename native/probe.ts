@@ -3,6 +3,7 @@ import { FfprobeOutputSchema, type MediaInfo } from '../app/media/model';
 import { parseSeconds } from '../app/media/streams';
 import { probeArgs, resolutionScanArgs } from '../app/ffmpeg/safety';
 import {
+  cutsFromFrames,
   framesFromCsv,
   framesFromJson,
   needsEveryFrameScan,
@@ -253,5 +254,6 @@ async function finishScan(
     method: everyFrame ? 'every-frame' : 'keyframes',
     timeBase,
     segments: segmentsFromFrames(frames, timeBase),
+    cuts: cutsFromFrames(frames),
   };
 }

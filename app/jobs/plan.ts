@@ -45,5 +45,7 @@ export const PlanSchema = z.object({
   files: z.array(z.object({ path: z.string(), content: z.string() })).default([]),
   /** Folders the plan's temporary files live in, removed after. */
   workDirs: z.array(z.string()).default([]),
+  /** How many chunks the video is encoded in, when it is chunked (absent: not chunked). */
+  chunks: z.number().int().min(2).optional(),
 });
 export type Plan = z.infer<typeof PlanSchema>;

@@ -14,12 +14,21 @@ export const ResolutionSegmentSchema = z.object({
 });
 export type ResolutionSegment = z.infer<typeof ResolutionSegmentSchema>;
 
+/** The most chunk start points a scan keeps: a two-hour film has about 3600 keyframes. */
+export const MAX_CUTS = 10_000;
+
 export const ResolutionScanSchema = z.object({
   streamIndex: z.number().int().nonnegative(),
   method: z.enum(['keyframes', 'every-frame']),
   /** Stream time base as [numerator, denominator]. */
   timeBase: z.tuple([z.number().int().positive(), z.number().int().positive()]),
   segments: z.array(ResolutionSegmentSchema),
+  /**
+   * Timestamps of frames a chunk may start at, in order: the keyframes (a keyframe scan)
+   * or frames spread evenly (an every-frame scan), at most MAX_CUTS. Absent in probes
+   * saved before it was kept.
+   */
+  cuts: z.array(z.number().int()).max(MAX_CUTS).optional(),
 });
 export type ResolutionScan = z.infer<typeof ResolutionScanSchema>;
 
@@ -94,6 +103,14 @@ export function segmentsFromFrames(
     segments.push({ startPts: pts, startSec, width, height });
   }
   return segments;
+}
+
+/** The scanned frames' timestamps, sorted, as chunk start points: every one up to MAX_CUTS, else evenly spread. */
+export function cutsFromFrames(frames: readonly ScannedFrame[]): number[] {
+  const pts = [...new Set(frames.map((f) => f.pts).filter(Number.isInteger))].sort((a, b) => a - b);
+  if (pts.length <= MAX_CUTS) return pts;
+  const step = pts.length / MAX_CUTS;
+  return Array.from({ length: MAX_CUTS }, (_, i) => pts[Math.floor(i * step)] ?? 0);
 }
 
 /** "3 resolutions", or null when the size never changes. */

@@ -30,6 +30,8 @@ export interface PlanJobInput {
   analysis?: Analysis | null | undefined;
   /** How the source's video is decoded (host-plan.ts chooses); absent or null: software. */
   decoder?: DecoderChoice | null | undefined;
+  /** Chunks to encode the video in, `auto` decided on the host; absent: as the settings say. */
+  chunks?: number | undefined;
 }
 
 const SEPARATOR = /[\\/]/;
@@ -65,6 +67,7 @@ export function planJob(input: PlanJobInput): Plan {
     policy: input.policy,
     settings: input.settings,
     analysis: input.analysis,
+    chunks: input.chunks,
   });
   // Every step may write only in the output folder: the temp file and the work folder live there.
   const outDir = dirname(output.temp);

@@ -1,3 +1,4 @@
+import { autoChunksFor } from '../../app/ffmpeg/chunk-plan';
 import type { DecoderChoice } from '../../app/ffmpeg/hw-decode';
 import type { Os } from '../../app/hardware/backends';
 import type { HardwareEncoder } from '../../app/hardware/encoder-args';
@@ -7,7 +8,7 @@ import type { JobSettings } from '../../app/jobs/settings';
 import type { MediaInfo } from '../../app/media/model';
 import { chooseHardware, decoderFor, wantsHardware } from '../../app/plan/choose-hardware';
 import { planJob, type PlanJobInput, type StatsChannel } from '../../app/plan/plan-job';
-import type { Preset } from '../../app/presets/schema';
+import type { Preset, VideoSettings } from '../../app/presets/schema';
 
 // The planner's inputs that depend on this machine, decided one way for the run,
 // `--dry-run` and the command preview alike.
@@ -52,6 +53,22 @@ export function decoderOnHost(
   encoder: EncoderChoice,
 ): DecoderChoice | null {
   return decoderFor(preset, info, settings, encoder, hostOs());
+}
+
+/**
+ * The chunk count `--chunks auto` resolves to here (the best count measured for this
+ * encoder, see chunk-calibration.ts); undefined when the settings name a count or none.
+ */
+export async function chooseChunks(
+  preset: Preset,
+  settings: JobSettings | undefined,
+  info: MediaInfo,
+  hardware: HardwareEncoder | null,
+  best: (video: VideoSettings) => Promise<number>,
+): Promise<number | undefined> {
+  if (settings?.chunks !== 'auto') return undefined;
+  const video = autoChunksFor(preset, settings, info, hardware);
+  return video === null ? 1 : best(video).catch(() => 1);
 }
 
 /** The planner with this machine's statistics channel. */

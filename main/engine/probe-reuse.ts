@@ -20,8 +20,12 @@ export async function reusableProbe(
   cached: MediaInfo | undefined,
   file: string,
   needsScan: boolean,
+  /** Chunks are asked for: a probe saved before scans kept keyframes must scan again. */
+  needsCuts = false,
 ): Promise<MediaInfo | null> {
   if (cached?.mtimeMs === undefined || (needsScan && cached.resolution === undefined)) return null;
+  if (needsScan && needsCuts && cached.resolution != null && cached.resolution.cuts === undefined)
+    return null;
   try {
     const now = await stat(file);
     return now.isFile() && now.size === cached.sizeBytes && now.mtimeMs === cached.mtimeMs

@@ -14,7 +14,9 @@ import type { Preset } from '../../app/presets/schema';
 import { commitOutput, decideJobOutput, discard, reserveTemp } from './output';
 import type { WorkerSupervisor } from './supervisor';
 import { checkCompleteness } from './completeness-check';
-import { chooseEncoder, decoderOnHost, planOnHost } from './host-plan';
+import { chooseChunks, chooseEncoder, decoderOnHost, planOnHost } from './host-plan';
+import { chunkCalibration } from './chunk-calibration';
+import { chunksAsked } from '../../app/ffmpeg/chunk-plan';
 import { needsAnalysis } from './services/analysis';
 import { probeRequest, reusableProbe } from './probe-reuse';
 
@@ -84,8 +86,12 @@ export async function runJob(ctx: JobContext): Promise<void> {
   });
   const request = probeRequest(job.spec.input, ctx.preset, ctx.stallTimeoutMs);
   const info =
-    (await reusableProbe(await ctx.cachedProbe(), request.path, request.scanResolution)) ??
-    (await supervisor.request('probe', request, { signal }));
+    (await reusableProbe(
+      await ctx.cachedProbe(),
+      request.path,
+      request.scanResolution,
+      chunksAsked(job.spec.settings),
+    )) ?? (await supervisor.request('probe', request, { signal }));
   ctx.probed(info);
   signal.throwIfAborted();
   const { settings } = job.spec;
@@ -106,6 +112,11 @@ export async function runJob(ctx: JobContext): Promise<void> {
   }
 
   const encoder = await chooseEncoder(ctx.preset, ctx.hardware);
+  // `--chunks auto` as measured here (once per encoder setting; later jobs read the result).
+  const chunks = await chooseChunks(ctx.preset, settings, info, encoder.hw, (video) =>
+    chunkCalibration(supervisor).best(video),
+  );
+  signal.throwIfAborted();
   let decoder = decoderOnHost(ctx.preset, info, settings, encoder);
   const decoded = (): Partial<Job> => (decoder === null ? {} : { decoder: decoderRecord(decoder) });
   const planFor = (hardware: HardwareEncoder | null, source: MediaInfo = info): Plan =>
@@ -118,6 +129,7 @@ export async function runJob(ctx: JobContext): Promise<void> {
       settings,
       analysis,
       decoder,
+      chunks,
     });
   const plan = planFor(encoder.hw);
   // Everything the plan writes is recorded before it exists, so any exit path removes it.
@@ -141,6 +153,8 @@ export async function runJob(ctx: JobContext): Promise<void> {
     ctx.move('running', {
       warnings: [...job.warnings, ...plan.warnings, ...notes],
       ...decoded(),
+      // How many chunks the video is encoded in (1: one pass); absent when no video is encoded.
+      ...(typeof ctx.preset.video === 'object' ? { chunks: plan.chunks ?? 1 } : {}),
     });
     const run = (steps: typeof plan.steps) =>
       supervisor.request(

@@ -1,6 +1,7 @@
 import type { Job } from '../../../app/jobs/job';
 import type { Analysis, JobSettings } from '../../../app/jobs/settings';
 import type { MediaInfo } from '../../../app/media/model';
+import type { VideoSettings } from '../../../app/presets/schema';
 import { isTerminal } from '../../../app/jobs/state';
 import type { Engine } from '../../engine/engine';
 import { analyzeSource } from '../../engine/analyze';
@@ -10,7 +11,8 @@ import { WorkerSupervisor } from '../../engine/supervisor';
 import { forkLauncher } from '../../engine/worker-port';
 import { workerPath } from '../paths';
 import { decideJobOutput } from '../../engine/output';
-import { chooseEncoder, decoderOnHost, planOnHost } from '../../engine/host-plan';
+import { chooseChunks, chooseEncoder, decoderOnHost, planOnHost } from '../../engine/host-plan';
+import { chunkCalibration } from '../../engine/chunk-calibration';
 import { defaultOutDir } from '../../../platform/folders';
 import { checkFarm, farmClient } from '../../farm/connection';
 import { followJobs } from '../../farm/follow';
@@ -52,6 +54,8 @@ export async function planDryRun(
   options: Pick<ConvertOptions, 'paths' | 'presetId' | 'outDir' | 'settings'>,
   /** The source's analysis, asked only when a setting says `auto` (crop, deinterlace). */
   analyze?: (info: MediaInfo) => Promise<Analysis>,
+  /** `--chunks auto` as measured on this machine (chunk-calibration.ts); absent: one pass. */
+  bestChunks: (video: VideoSettings) => Promise<number> = () => Promise.resolve(1),
 ): Promise<{ plans: DryRunPlan[]; skipped: Skipped[] }> {
   const preset = engine.presetStore.require(options.presetId);
   const settings = await engine.settings.get();
@@ -87,6 +91,13 @@ export async function planDryRun(
       continue;
     }
     const decoder = decoderOnHost(preset, outcome.info, options.settings, encoder);
+    const chunks = await chooseChunks(
+      preset,
+      options.settings,
+      outcome.info,
+      encoder.hw,
+      bestChunks,
+    );
     const plan = planOnHost({
       info: outcome.info,
       preset,
@@ -96,6 +107,7 @@ export async function planDryRun(
       settings: options.settings,
       analysis,
       decoder,
+      chunks,
     });
     const commands = plan.steps.map((step) => [step.program, ...step.args]);
     plans.push({
@@ -112,14 +124,16 @@ export async function planDryRun(
 /** Prints what `planDryRun` found: JSON, or one shell-quoted command per line. */
 export async function dryRun(engine: Engine, options: ConvertOptions): Promise<number> {
   // The run analyses the source for `auto` settings: so does the dry run, in its own worker.
-  const supervisor = needsAnalysis(options.settings)
-    ? new WorkerSupervisor(forkLauncher(workerPath))
-    : null;
+  const supervisor =
+    needsAnalysis(options.settings) || options.settings?.chunks === 'auto'
+      ? new WorkerSupervisor(forkLauncher(workerPath))
+      : null;
   const timeoutMs = (await engine.settings.get()).stallTimeoutSec * 1000;
   const { plans, skipped } = await planDryRun(
     engine,
     options,
     supervisor === null ? undefined : (info) => analyzeSource(supervisor, info, { timeoutMs }),
+    supervisor === null ? undefined : (video) => chunkCalibration(supervisor).best(video),
   ).finally(() => supervisor?.stop());
   if (options.json || options.ndjson) {
     emit({ dryRun: true, plans, skipped });
