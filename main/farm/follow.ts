@@ -66,9 +66,21 @@ export async function followJobs(
       finishedAt: Date.now(),
     });
   };
+  // Connections retry by themselves (a Redis restart); say so once per outage.
+  let down = false;
+  const lost = (error: Error): void => {
+    if (down) return;
+    down = true;
+    handlers.note({
+      type: 'reconnecting',
+      message: `Lost Redis (${error.message}); reconnecting.`,
+    });
+  };
+  for (const queue of queues) queue.on('error', lost);
   for (const source of events) {
-    source.on('error', () => undefined); // reconnects by itself
+    source.on('error', lost);
     source.on('progress', ({ jobId, data }) => {
+      down = false;
       if (!latest.has(jobId) || finished.has(jobId)) return;
       const update = FarmUpdateSchema.safeParse(data);
       if (!update.success) return;

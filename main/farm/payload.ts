@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { SOFTWARE_CODEC } from '../../app/hardware/encoder-args';
-import type { HardwareReport } from '../../app/hardware/model';
+import { BACKEND_INFO } from '../../app/hardware/backends';
+import {
+  BackendSchema,
+  CODEC_LABEL,
+  HwCodecSchema,
+  type HardwareReport,
+} from '../../app/hardware/model';
 import { FrameStatsBatchSchema } from '../../app/jobs/frame-stats';
 import { JobSchema, JobSpecSchema } from '../../app/jobs/job';
 import { ProgressSchema } from '../../app/jobs/progress';
@@ -54,8 +60,10 @@ export function routesOf(report: HardwareReport | null): string[] {
   return [GENERAL_ROUTE, ...passed.map((c) => hardwareRoute(c.backend, c.codec))];
 }
 
-/** "nvidia H.264" from `hw-nvidia-h264`, for the waiting sentence. */
+/** "NVIDIA NVENC / NVDEC (CUDA) H.264" from `hw-nvidia-h264`, for the waiting sentence. */
 export function describeRoute(route: string): string {
   const [, backend, codec] = route.split('-');
-  return `${backend ?? '?'} ${codec ?? '?'}`;
+  const b = BackendSchema.safeParse(backend);
+  const c = HwCodecSchema.safeParse(codec);
+  return b.success && c.success ? `${BACKEND_INFO[b.data].label} ${CODEC_LABEL[c.data]}` : route;
 }

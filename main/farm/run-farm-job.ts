@@ -105,7 +105,9 @@ export async function runFarmJob(
   const id = queued.id;
   const offs = [
     engine.queue.updated.on((j) => {
-      if (j.id === id) report({ type: 'job', job: present(ctx, farmId, farm, j) });
+      // The end is reported by BullMQ itself, once the output is committed.
+      if (j.id === id && !isTerminal(j.status))
+        report({ type: 'job', job: present(ctx, farmId, farm, j) });
     }),
     engine.queue.progressed.on((e) => {
       if (e.id === id) report({ type: 'progress', progress: e.progress });

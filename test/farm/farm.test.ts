@@ -1,0 +1,200 @@
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, startCli, type CliRun, type ConvertSummary } from '../helpers/cli';
+import { makeClip, tempDir } from '../helpers/media';
+import { eventually, processesMentioning } from '../helpers/processes';
+import { hasRedis, startRedis, startWorker, type TestRedis } from './redis';
+
+// The farm end to end: one Redis (password, append-only file) and two workers shared by
+// every case, real ffmpeg on tiny lavfi clips. Workers use a 2-second BullMQ lock
+// (--lock-duration) so a killed worker's job moves on quickly.
+
+interface FarmSummary {
+  jobs: (ConvertSummary['jobs'][number] & { worker?: string })[];
+}
+
+const PASSWORD = 'farm-test-secret';
+
+describe.skipIf(!hasRedis)(
+  hasRedis ? 'farm (BullMQ on Redis)' : 'farm: skipped, redis-server is not installed',
+  () => {
+    let redis: TestRedis;
+    let dir: string;
+    const workers = new Map<string, CliRun>();
+
+    const worker = async (name: string): Promise<void> => {
+      const run = await startWorker([
+        '--farm',
+        redis.url,
+        '--name',
+        name,
+        '--allow',
+        dir,
+        '--lock-duration',
+        '2',
+      ]);
+      workers.set(name, run);
+    };
+    const convert = (args: string[]): CliRun => startCli(['convert', ...args, '--farm', redis.url]);
+
+    beforeAll(async () => {
+      dir = tempDir('fw-farm-');
+      mkdirSync(path.join(dir, 'redis'));
+      redis = await startRedis(path.join(dir, 'redis'), PASSWORD);
+      // One after the other: the first may test the hardware matrix, the next reuse it.
+      await worker('w1');
+      await worker('w2');
+    });
+
+    afterAll(async () => {
+      for (const run of workers.values()) {
+        if (run.child.exitCode === null && run.child.signalCode === null) {
+          run.child.kill('SIGTERM');
+          await run.done;
+        }
+      }
+      await redis?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('refuses a wrong password at start with one sentence', async () => {
+      const wrong = await runCli([
+        'worker',
+        '--farm',
+        `redis://:wrong@127.0.0.1:${redis.port}`,
+        '--allow',
+        dir,
+      ]);
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toMatch(
+        /^framewright: Redis at redis:\/\/127\.0\.0\.1:\d+ refused the password/,
+      );
+      expect(wrong.stderr).not.toContain(PASSWORD);
+    });
+
+    it('spreads a batch over every worker, each output committed once under its final name', async () => {
+      const media = path.join(dir, 'batch');
+      const out = path.join(dir, 'batch-out');
+      mkdirSync(media);
+      for (let i = 1; i <= 3; i++) makeClip(path.join(media, `clip${i}.mp4`));
+      const { code, stdout } = await convert([
+        media,
+        '--preset',
+        'h264-mp4',
+        '--out',
+        out,
+        '--json',
+      ]).done;
+      expect(code).toBe(0);
+      const summary = JSON.parse(stdout) as FarmSummary;
+      expect(summary.jobs.map((j) => j.status)).toEqual(['done', 'done', 'done']);
+      expect(new Set(summary.jobs.map((j) => j.worker))).toEqual(new Set(['w1', 'w2']));
+      expect(readdirSync(out).sort()).toEqual(['clip1.mp4', 'clip2.mp4', 'clip3.mp4']);
+    });
+
+    it('refuses a job whose input is outside --allow, with a sentence and no retry', async () => {
+      const elsewhere = tempDir('fw-farm-outside-');
+      const clip = makeClip(path.join(elsewhere, 'secret.mp4'));
+      const { code, stdout } = await convert([
+        clip,
+        '--preset',
+        'h264-mp4',
+        '--out',
+        path.join(dir, 'refused-out'),
+        '--json',
+      ]).done;
+      expect(code).toBe(1);
+      const [job] = (JSON.parse(stdout) as FarmSummary).jobs;
+      expect(job?.status).toBe('failed');
+      expect(job?.error).toMatch(/is outside the folders this worker may use \(--allow\)\.$/);
+      expect(readdirSync(path.join(dir, 'refused-out'))).toEqual([]);
+      rmSync(elsewhere, { recursive: true, force: true });
+    });
+
+    it('keeps a hardware-only job waiting with a reason, and loses nothing when Redis restarts', async () => {
+      const media = path.join(dir, 'hw');
+      mkdirSync(media);
+      const clip = makeClip(path.join(media, 'gpu.mp4'));
+      const presetFile = path.join(dir, 'nvenc-only.json');
+      writeFileSync(
+        presetFile,
+        JSON.stringify({
+          id: 'h264-nvenc-only',
+          name: 'H.264 on NVIDIA only',
+          container: 'mp4',
+          extension: '.mp4',
+          video: { codec: 'libx264', crf: 23 },
+          audio: { codec: 'aac', bitrateKbps: 128 },
+          hardware: 'nvidia',
+        }),
+      );
+      const waiting = convert([
+        clip,
+        '--preset-file',
+        presetFile,
+        '--preset',
+        'h264-nvenc-only',
+        '--out',
+        path.join(dir, 'hw-out'),
+        '--events',
+        'ndjson',
+      ]);
+      const reason = await waiting.waitForEvent((e) => e.type === 'waiting');
+      expect(reason.message).toMatch(/^Waiting: no worker online can encode with NVIDIA .* H\.264/);
+
+      await redis.restart();
+      const listed = await runCli(['jobs', '--farm', redis.url, '--json']);
+      expect(listed.code).toBe(0);
+      const { jobs } = JSON.parse(listed.stdout) as {
+        jobs: { id: string; status: string; route: string }[];
+      };
+      expect(jobs.filter((j) => j.route === 'hw-nvidia-h264').map((j) => j.status)).toEqual([
+        'queued',
+      ]);
+
+      waiting.child.kill('SIGINT');
+      await waiting.done;
+    });
+
+    // After the Redis restart above: the workers reconnected by themselves to take this job.
+    it('finishes the job of a worker killed mid-encode elsewhere: one output, no ffmpeg left', async () => {
+      const media = path.join(dir, 'kill');
+      const out = path.join(dir, 'kill-out');
+      mkdirSync(media);
+      const clip = makeClip(path.join(media, 'long.mp4'), { seconds: 6, size: '640x360' });
+      const run = convert([clip, '--preset', 'h264-mp4', '--out', out, '--events', 'ndjson']);
+      const running = (await run.waitForEvent(
+        (e) =>
+          e.type === 'job' &&
+          (e.job as { status?: string }).status === 'running' &&
+          typeof (e.job as { worker?: string }).worker === 'string',
+      )) as { job: { worker: string } };
+      await run.waitForEvent((e) => e.type === 'progress');
+      const victim = workers.get(running.job.worker);
+      if (victim === undefined) throw new Error(`No worker named ${running.job.worker}.`);
+      victim.child.kill('SIGKILL');
+      await victim.done;
+
+      const { code, stdout } = await run.done;
+      expect(code).toBe(0);
+      const last = stdout
+        .trim()
+        .split('\n')
+        .map(
+          (line) => JSON.parse(line) as { type: string; job?: { status: string; worker?: string } },
+        )
+        .filter((e) => e.type === 'job')
+        .at(-1);
+      expect(last?.job?.status).toBe('done');
+      expect(last?.job?.worker).not.toBe(running.job.worker);
+      expect(readdirSync(out)).toEqual(['long.mp4']);
+      // The killed worker's ffmpeg went with it (the survivor's ended with its job).
+      const ffmpegs = (): unknown[] =>
+        processesMentioning(dir).filter((p) =>
+          /\b(ffmpeg|bwrap)$/.test(p.cmdline.split(' ')[0] ?? ''),
+        );
+      expect(await eventually(() => ffmpegs().length === 0)).toBe(true);
+    });
+  },
+);
