@@ -8,7 +8,7 @@ import { sweepStale } from './commit';
 import { FARM_PREFIX, farmClient, lastingOptions, type FarmUrl } from './connection';
 import { routesOf } from './payload';
 import type { PathMap } from './paths';
-import { HEARTBEAT_MS, listWorkers, publish, unpublish } from './registry';
+import { HEARTBEAT_MS, listWorkers, publish, unpublish, type WorkerRecord } from './registry';
 import { runFarmJob, type FarmJobContext } from './run-farm-job';
 
 // A farm worker: takes jobs from the queues its hardware matrix allows, runs each with
@@ -38,6 +38,17 @@ function summarize(report: HardwareReport | null): { encoders: string[]; matrix:
   };
 }
 
+/** A record left by a process of this machine that no longer runs (killed before its expiry). */
+function goneHere(record: WorkerRecord): boolean {
+  if (record.host !== hostname()) return false;
+  try {
+    process.kill(record.pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 export interface RunningFarmWorker {
   routes: string[];
   /** Stops taking jobs, puts the running ones back in the queue, and stops the engine. */
@@ -48,7 +59,7 @@ export async function startFarmWorker(options: FarmWorkerOptions): Promise<Runni
   const { engine, name } = options;
   const client = farmClient(options.farm);
   const others = await listWorkers(client);
-  if (others.some((w) => w.name === name)) {
+  if (others.some((w) => w.name === name && !goneHere(w))) {
     client.disconnect();
     throw new UserFacingError(
       `A worker named "${name}" is already online in this farm; give this one another --name.`,
