@@ -20,6 +20,8 @@ const MeasureSchema = z.object({
   best: z.number().int().min(1).max(64),
   /** One pass's time over the best count's. */
   speedup: z.number().positive(),
+  /** One pass's time over each measured count's, chosen or not. */
+  tried: z.record(z.string().max(3), z.number().positive()).default({}),
 });
 type Measure = z.infer<typeof MeasureSchema>;
 const SavedSchema = z.record(z.string().max(400), MeasureSchema);
@@ -115,11 +117,11 @@ async function measure(supervisor: WorkerSupervisor, video: VideoSettings): Prom
     const times = new Map<number, number>();
     for (const count of counts) times.set(count, await timed(count));
     onePass = Math.min(onePass, await timed(1));
-    let best: Measure = { best: 1, speedup: 1 };
-    for (const [count, ms] of times) {
-      const speedup = onePass / ms;
+    const tried = Object.fromEntries([...times].map(([count, ms]) => [count, onePass / ms]));
+    let best: Measure = { best: 1, speedup: 1, tried };
+    for (const [count, speedup] of Object.entries(tried)) {
       if (speedup >= AUTO_CHUNKS_MIN_GAIN && speedup > best.speedup)
-        best = { best: count, speedup };
+        best = { best: Number(count), speedup, tried };
     }
     return best;
   } finally {
