@@ -10,13 +10,13 @@ export function cli(args, options = {}) {
   return timed(process.execPath, [CLI, ...args], { cwd: ROOT, ...options });
 }
 
-/** `convert --json`: resolves to { ms, summary }; every job must be done. */
+/** `convert --json`: resolves to { ms, cpuMs, summary }; every job must be done. */
 export async function convert(paths, outDir, extra = []) {
   const run = await cli(['convert', ...paths, '--out', outDir, '--json', ...extra]);
   const summary = JSON.parse(run.stdout);
   const failed = summary.jobs.filter((j) => j.status !== 'done');
   if (failed.length > 0) throw new Error(`Framewright failed: ${JSON.stringify(failed[0])}`);
-  return { ms: run.ms, summary };
+  return { ms: run.ms, cpuMs: run.cpuMs, summary };
 }
 
 /**

@@ -18,7 +18,7 @@ export default async function batchAudio({ work, log }) {
     id: 'batch-audio',
     title: `10. Audio library, ${COUNT} thirty-second WAV files to Opus: Framewright vs xargs -P2`,
     goal: '≥ 0.9× xargs -P2',
-    metrics: [speedUp('speed-up over xargs -P2 (same commands)', runs, 'xargsP2', 0.9)],
+    metrics: speedUp('speed-up over xargs -P2 (same commands)', runs, 'xargsP2', 0.9),
     runs,
   };
 }

@@ -22,7 +22,7 @@ export default async function batchRealistic({ work, log }) {
     id: 'batch-realistic',
     title: `9. Batch of ${COUNT} eight-second 720p clips with grain: Framewright vs xargs -P2`,
     goal: '≥ 0.98× xargs -P2',
-    metrics: [speedUp('speed-up over xargs -P2 (same commands)', runs, 'xargsP2', 0.98)],
+    metrics: speedUp('speed-up over xargs -P2 (same commands)', runs, 'xargsP2', 0.98),
     runs,
   };
 }
