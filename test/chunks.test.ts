@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { calibrationKey } from '../main/engine/chunk-calibration';
 import { runCli, startCli } from './helpers/cli';
 import { makeClip, probeJson, tempDir, tempLeftovers } from './helpers/media';
 import { eventually, processesInGroup, processesMentioning } from './helpers/processes';
@@ -165,6 +166,32 @@ describe('chunks', () => {
     expect(frameTimes(one.output)).toHaveLength(165);
     expect(frameTimes(chunked.output)).toEqual(source);
     expect(decodeErrors(chunked.output)).toBe('');
+  });
+
+  it('--chunks auto plans the count measured on this machine for a long file, one pass for a short one', async () => {
+    const dir = tempDir();
+    // The measurement, as if taken before (tests never measure): 2 chunks pay for this encoder.
+    const cache = path.join(dir, 'cache');
+    mkdirSync(path.join(cache, 'framewright'), { recursive: true });
+    const key = calibrationKey({ ...X264, extraArgs: [] });
+    const measured = { [key]: { best: 2, speedup: 1.5, tried: { 2: 1.5 } } };
+    writeFileSync(path.join(cache, 'framewright', 'chunks.json'), JSON.stringify(measured));
+    const file = preset(dir, X264);
+    const commands = async (seconds: number): Promise<number> => {
+      const clip = makeClip(path.join(dir, `${seconds}.mkv`), { seconds, audio: false });
+      const args = [
+        ...convertArgs(clip, file, path.join(dir, 'out'), 'auto'),
+        '--dry-run',
+        '--json',
+      ];
+      const result = await runCli(args, { ...process.env, XDG_CACHE_HOME: cache });
+      return (
+        (JSON.parse(result.stdout) as { plans: { commands: string[][] }[] }).plans[0]?.commands
+          .length ?? 0
+      );
+    };
+    expect(await commands(31)).toBe(3);
+    expect(await commands(3)).toBe(1);
   });
 
   it('a cancel while the chunks encode leaves no output, no parts folder and no ffmpeg', async () => {

@@ -30,7 +30,7 @@ const STALL_MS = 120_000;
 const CLIP_SEC = 4;
 
 /** What the measurement depends on: the encoder, its settings and the cores there are. */
-function keyOf(video: VideoSettings): string {
+export function calibrationKey(video: VideoSettings): string {
   const { codec, crf, speed = '', pixelFormat = '', extraArgs } = video;
   return [codec, crf, speed, pixelFormat, extraArgs.join(' '), os.availableParallelism()].join('|');
 }
@@ -141,7 +141,7 @@ class ChunkCalibration {
 
   /** The best chunk count for these settings, measured now if it never was. */
   async best(video: VideoSettings): Promise<number> {
-    const key = keyOf(video);
+    const key = calibrationKey(video);
     this.saved ??= await this.load();
     const known = this.saved[key];
     if (known !== undefined) return known.best;
