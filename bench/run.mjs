@@ -19,6 +19,7 @@ const SECTIONS = [
   'damaged',
   'batch-realistic',
   'batch-audio',
+  'farm',
 ];
 
 const onlyFlag = process.argv.indexOf('--only');

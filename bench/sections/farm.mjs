@@ -1,0 +1,134 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { CLI, ROOT, convert } from '../lib/framewright.mjs';
+import { copies, makeClip } from '../lib/media.mjs';
+import { alternate, round } from '../lib/measure.mjs';
+
+// Farm throughput: a batch through `convert --farm` with two workers, each pinned to its
+// own core (taskset), against one worker pinned to one core. Same Redis, same batch.
+
+const COUNT = 16;
+const REPS = 2;
+const PASSWORD = 'bench-farm';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves when `text` shows in the stream; rejects if it ends first. */
+function waitFor(stream, text) {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    stream.on('data', (chunk) => {
+      seen += chunk;
+      if (seen.includes(text)) resolve();
+    });
+    stream.on('end', () => reject(new Error(`ended before "${text}":\n${seen}`)));
+  });
+}
+
+async function stop(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+export default async function farm({ work, log }) {
+  if (spawnSync('redis-server', ['--version']).status !== 0)
+    return {
+      id: 'farm',
+      title: 'Farm',
+      goal: '',
+      metrics: [],
+      skipped: 'redis-server is not installed',
+    };
+  if (spawnSync('taskset', ['-c', '0', 'true']).status !== 0)
+    return {
+      id: 'farm',
+      title: 'Farm',
+      goal: '',
+      metrics: [],
+      skipped: 'taskset is not available',
+    };
+  mkdirSync(path.join(work, 'redis'), { recursive: true });
+  const port = await freePort();
+  const redis = spawn(
+    'redis-server',
+    [
+      ...['--port', String(port), '--bind', '127.0.0.1', '--requirepass', PASSWORD],
+      ...['--appendonly', 'yes', '--dir', path.join(work, 'redis'), '--save', ''],
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  redis.stdout.setEncoding('utf8');
+  await waitFor(redis.stdout, 'Ready to accept connections');
+  const url = `redis://:${PASSWORD}@127.0.0.1:${port}`;
+  const source = await makeClip(path.join(work, 'source.mp4'), { seconds: 4, size: '640x360' });
+  const folder = path.join(work, 'clips');
+  copies(source, folder, COUNT);
+  log(
+    `  ${COUNT} clips of 4 s 640x360, h264-mp4; ${REPS} repetitions; workers pinned with taskset`,
+  );
+
+  let workers = [];
+  const startWorkers = async (cores) => {
+    await Promise.all(workers.map(stop));
+    workers = [];
+    for (const core of cores) {
+      const child = spawn(
+        'taskset',
+        [
+          ...['-c', String(core), process.execPath, CLI, 'worker', '--farm', url],
+          ...['--name', `bench-core-${core}`, '--allow', work],
+        ],
+        { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      child.stderr.setEncoding('utf8');
+      workers.push(child);
+      await waitFor(child.stderr, 'joined the farm');
+    }
+  };
+  let run = 0;
+  const batch = async (cores) => {
+    await startWorkers(cores);
+    const out = path.join(work, `out-${run++}`);
+    const result = await convert([folder], out, ['--preset', 'h264-mp4', '--farm', url]);
+    rmSync(out, { recursive: true, force: true });
+    return result;
+  };
+  try {
+    const runs = await alternate(
+      { oneWorker: () => batch([0]), twoWorkers: () => batch([0, 1]) },
+      REPS,
+    );
+    const ratio = round(runs.oneWorker.medianMs / runs.twoWorkers.medianMs, 2);
+    return {
+      id: 'farm',
+      title: `Farm: a batch of ${COUNT} clips on two workers pinned to one core each vs one worker on one core`,
+      goal: '≥ 1.8× the throughput of one worker',
+      metrics: [
+        {
+          name: 'throughput, two workers over one',
+          value: ratio,
+          unit: '×',
+          goal: '≥ 1.8',
+          met: ratio >= 1.8,
+        },
+      ],
+      runs,
+    };
+  } finally {
+    await Promise.all(workers.map(stop));
+    await stop(redis);
+  }
+}
