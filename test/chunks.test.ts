@@ -21,7 +21,7 @@ function preset(dir: string, video: object): string {
   return file;
 }
 
-const X264 = { codec: 'libx264', crf: 26, speed: 'veryfast' };
+const X264 = { codec: 'libx264', crf: 26, speed: 'veryfast' } as const;
 
 function convertArgs(clip: string, presetFile: string, out: string, chunks: string): string[] {
   const args = ['convert', clip, '--preset', 'chunky', '--preset-file', presetFile];
