@@ -10,6 +10,7 @@ const JSON_FRAMES = {
     { stream_index: 0, best_effort_timestamp: 0, width: 320, height: 240 },
     { stream_index: 0, best_effort_timestamp: 3000, width: 320, height: 240 },
     { stream_index: 1, best_effort_timestamp: 1024 },
+    {}, // a subtitle stream's entry, as ffprobe writes it
     { stream_index: 0, best_effort_timestamp: 6000, width: 640, height: 360 },
     { stream_index: 0, width: 640, height: 360 },
     { stream_index: 2, best_effort_timestamp: 7000, width: 600, height: 600 },

@@ -71,7 +71,8 @@ export function framesFromCsv(csv: string): ScannedFrame[] {
 const numberOrNaN = (value: unknown): number => (typeof value === 'number' ? value : NaN);
 
 const JsonFramesSchema = z.object({
-  frames: z.array(z.looseObject({ stream_index: z.unknown() })).default([]),
+  // A subtitle stream's entries come without stream_index (`{}`).
+  frames: z.array(z.looseObject({ stream_index: z.unknown().optional() })).default([]),
 });
 
 /** One stream's frames from ffprobe's JSON `frames` (`stream_index,best_effort_timestamp,width,height`). */
