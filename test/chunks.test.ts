@@ -14,6 +14,12 @@ interface Summary {
   jobs: { status: string; output: string | null; warnings: string[]; chunks?: number }[];
 }
 
+interface Event {
+  type: string;
+  job?: { status: string; output: string | null; chunks?: number };
+  timeSec?: number[];
+}
+
 function preset(dir: string, video: object): string {
   const file = path.join(dir, 'chunky.json');
   const fields = { id: 'chunky', name: 'chunky', container: 'matroska', extension: '.mkv' };
@@ -157,15 +163,29 @@ describe('chunks', () => {
     expect(plan?.commands[3]?.join(' ')).toMatch(/-f concat -i file:.*chunks\.ffconcat/);
     expect(plan?.warnings).toContain('The video was encoded in 3 chunks in parallel, then joined.');
 
-    const chunked = await convert(clip, file, path.join(dir, 'out'), '3');
+    const run = await runCli([
+      ...convertArgs(clip, file, path.join(dir, 'out'), '3'),
+      '--events',
+      'ndjson',
+    ]);
+    const events = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Event);
+    const job = events.findLast((e) => e.type === 'job')?.job;
+    expect(job?.status).toBe('done');
+    expect(job?.chunks).toBe(3);
     const one = await convert(clip, file, path.join(dir, 'one'), '1');
-    expect(chunked.chunks).toBe(3);
     const source = frameTimes(clip);
     expect(source).toHaveLength(165);
     // One pass rounds times to the nominal rate's grid; the chunks keep the source's own.
     expect(frameTimes(one.output)).toHaveLength(165);
-    expect(frameTimes(chunked.output)).toEqual(source);
-    expect(decodeErrors(chunked.output)).toBe('');
+    expect(frameTimes(job?.output ?? '')).toEqual(source);
+    expect(decodeErrors(job?.output ?? '')).toBe('');
+    // The chunks' frame statistics, on one clock from the first frame: every source frame once.
+    const charted = events.flatMap((e) => (e.type === 'frame-stats' ? (e.timeSec ?? []) : []));
+    const sorted = charted.sort((a, b) => a - b).map((t) => Math.round(t * 1000) / 1000);
+    expect(sorted).toEqual(source.map((t) => Math.round(t * 1000) / 1000));
   });
 
   it('--chunks auto plans the count measured on this machine for a long file, one pass for a short one', async () => {
