@@ -20,6 +20,7 @@ const SECTIONS = [
   'batch-realistic',
   'batch-audio',
   'farm',
+  'chunks',
 ];
 
 const onlyFlag = process.argv.indexOf('--only');
