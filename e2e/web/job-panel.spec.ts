@@ -116,6 +116,13 @@ test('the black bars are detected and cropped', async () => {
 });
 
 test('applied settings mark the row, and the output has what was chosen', async () => {
+  // Two chunks: the preview becomes the join of the parts.
+  await panel().getByLabel('Chunks').selectOption({ label: '2 chunks' });
+  await expect(command()).toContainText('-f concat');
+  await expect(command()).toContainText('chunks.ffconcat');
+  await expect(panel().getByText('this command joins them')).toBeVisible();
+  await command().scrollIntoViewIfNeeded();
+  await screenshots(page, 'job-panel-chunks-command-1280');
   await panel().getByRole('button', { name: 'Apply' }).click();
   const row = page.locator('[data-status]', { hasText: NAME });
   await expect(row.getByText('Custom settings')).toBeVisible();
@@ -139,8 +146,9 @@ test('applied settings mark the row, and the output has what was chosen', async 
   await expect(panel().getByLabel('Quality (CRF)')).toBeDisabled();
   await expect(panel().getByLabel('Quality (CRF)')).toHaveValue('30');
 
-  // The details say which decoder ran: no GPU here, so software.
+  // The details say how it ran: in two chunks, decoded in software (no GPU here).
   await page.getByRole('tab', { name: 'Details' }).click();
+  await expect(fact('Chunks')).toContainText('2');
   await expect(fact('Decoder')).toContainText('h264 (software)');
   await fact('Decoder').scrollIntoViewIfNeeded();
   await screenshots(page, 'job-details-decoder-1280');
@@ -160,7 +168,9 @@ test('Ctrl-click selects several jobs; Apply saves the settings on each', async 
   await expect(page.getByRole('heading', { name: 'second.mkv and 1 more' })).toBeVisible();
   await expect(panel().getByText('Applies to 2 jobs')).toBeVisible();
   await panel().getByLabel('Quality (CRF)').fill('35');
-  await panel().getByLabel('Chunks').selectOption({ label: '2 chunks' });
+  await panel()
+    .getByLabel('Chunks')
+    .selectOption({ label: 'Auto: only where it pays on this machine' });
   await panel().getByLabel('Hardware decoding').selectOption({ label: 'Off: decode in software' });
   await panel().locator('summary', { hasText: 'Performance' }).scrollIntoViewIfNeeded();
   await screenshots(page, 'job-panel-speed-1280');
@@ -171,8 +181,8 @@ test('Ctrl-click selects several jobs; Apply saves the settings on each', async 
     ).toBeVisible();
   const saved = (await host.engine.jobs.list()).filter((j) => j.status === 'queued');
   expect(saved.map((j) => j.spec.settings)).toEqual([
-    { crf: 35, chunks: 2, hwDecode: 'off' },
-    { crf: 35, chunks: 2, hwDecode: 'off' },
+    { crf: 35, chunks: 'auto', hwDecode: 'off' },
+    { crf: 35, chunks: 'auto', hwDecode: 'off' },
   ]);
   await page.getByRole('tab', { name: 'Details' }).click();
   await expect(fact('Settings')).toContainText('custom: quality, chunks, hardware decoding');

@@ -27,7 +27,8 @@ export function makeFilm(dir: string, name = 'letterboxed film.mkv', seconds = 4
       ...['-i', srt],
       ...['-map', '0:v', '-map', '1:a', '-map', '2:a', '-map', '3:a', '-map', '4:s'],
       ...['-vf', `pad=${width}:${height + 2 * barHeight}:0:${barHeight}:black`],
-      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'],
+      // A keyframe each second, so the film can be encoded in chunks.
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', '25'],
       ...['-c:a', 'aac', '-c:s', 'srt'],
       ...['-metadata:s:a:0', 'language=eng', '-metadata:s:a:0', 'title=Main'],
       ...['-metadata:s:a:1', 'language=fra', '-metadata:s:a:1', 'title=Version française'],

@@ -30,6 +30,10 @@ function Group({
   );
 }
 
+/** True when the command is the join of a plan encoded in parts (chunks, or one part per picture size). */
+const joinsParts = (args: readonly string[]): boolean =>
+  args.some((arg, i) => arg === 'concat' && args[i - 1] === '-f');
+
 function CommandLine({ job, state }: { job: Job; state: DraftState }): React.JSX.Element {
   const command = usePlannedCommand(job.spec.presetId, job.id, state.settings);
   return (
@@ -42,9 +46,16 @@ function CommandLine({ job, state }: { job: Job; state: DraftState }): React.JSX
       ) : command.error !== null ? (
         <p className="error-box">{command.error}</p>
       ) : (
-        <pre className="command-line" tabIndex={0} aria-label="Planned FFmpeg command">
-          <code>{['ffmpeg', ...(command.args ?? [])].map(shellQuote).join(' ')}</code>
-        </pre>
+        <>
+          {joinsParts(command.args ?? []) && (
+            <p className="muted">
+              The video is encoded in parts first, with the same settings; this command joins them.
+            </p>
+          )}
+          <pre className="command-line" tabIndex={0} aria-label="Planned FFmpeg command">
+            <code>{['ffmpeg', ...(command.args ?? [])].map(shellQuote).join(' ')}</code>
+          </pre>
+        </>
       )}
     </section>
   );
