@@ -79,6 +79,7 @@ async function run(argv: string[]): Promise<number> {
       if (command === 'jobs')
         return jobsCommand({
           farm,
+          ids: paths,
           follow: values.follow === true,
           json,
           ndjson: values.events === 'ndjson',

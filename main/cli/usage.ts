@@ -69,9 +69,9 @@ Commands:
       --concurrency N         jobs at once (default 1)
       --lock-duration SECONDS how soon a job of a worker that vanished goes to
                               another (BullMQ's lock; default 30)
-  jobs --farm URL [--follow] [--json | --events ndjson]
-      List the farm's jobs and workers; --follow waits for the unfinished jobs and
-      reports them as convert does (to re-attach after losing the host).
+  jobs --farm URL [--follow [ids…]] [--json | --events ndjson]
+      List the farm's jobs and workers; --follow waits for the unfinished jobs (or
+      those named) and reports them as convert does (to re-attach after losing the host).
   serve [--host 127.0.0.1] [--port N] [--out DIR] [--state-dir DIR]
       Run the web host: the Framewright app in a browser (port 8420 unless
       given; 0 picks a free one; a host beyond loopback requires a token).

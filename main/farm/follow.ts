@@ -124,12 +124,11 @@ export async function followJobs(
     else if (state === 'failed') failed(target.id, bull.failedReason);
   }
 
-  // Hardware queues nobody serves: say why the job waits, once per queue, until one joins.
+  // Queues nobody online serves: say why the job waits, once per queue, until one joins.
   const told = new Set<string>();
   const waitingFor = async (): Promise<void> => {
     const pending = targets.filter(
-      (t) =>
-        t.route !== GENERAL_ROUTE && !finished.has(t.id) && latest.get(t.id)?.status === 'queued',
+      (t) => !finished.has(t.id) && latest.get(t.id)?.status === 'queued',
     );
     if (pending.length === 0) return;
     const online = await listWorkers(client).catch(() => null);
@@ -140,7 +139,10 @@ export async function followJobs(
       handlers.note({
         type: 'waiting',
         id: t.id,
-        message: `Waiting: no worker online can encode with ${describeRoute(t.route)} (the preset asks for that hardware); the job starts when one joins.`,
+        message:
+          t.route === GENERAL_ROUTE
+            ? 'Waiting: no worker is online in this farm; the jobs start when one joins.'
+            : `Waiting: no worker online can encode with ${describeRoute(t.route)} (the preset asks for that hardware); the job starts when one joins.`,
       });
     }
   };

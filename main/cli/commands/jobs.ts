@@ -13,6 +13,8 @@ import { farmUrl } from './worker';
  */
 export async function jobsCommand(options: {
   farm: string;
+  /** With --follow: only these jobs (all unfinished ones when empty). */
+  ids: string[];
   follow: boolean;
   json: boolean;
   ndjson: boolean;
@@ -24,7 +26,12 @@ export async function jobsCommand(options: {
     const rows = await listFarm(farm, await knownRoutes(client));
     if (options.follow) {
       const out = new RunOutput(options);
-      const open = rows.filter((r) => r.job.status !== 'done' && r.job.status !== 'failed');
+      const open = rows.filter(
+        (r) =>
+          r.job.status !== 'done' &&
+          r.job.status !== 'failed' &&
+          (options.ids.length === 0 || options.ids.includes(r.id)),
+      );
       const latest = new Map(open.map((r) => [r.id, r.job]));
       let finished = 0;
       out.ticker(() => ({ done: finished, total: open.length, jobs: [...latest.values()] }));
