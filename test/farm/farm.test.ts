@@ -163,7 +163,24 @@ describe.skipIf(!hasRedis)(
       const out = path.join(dir, 'kill-out');
       mkdirSync(media);
       const clip = makeClip(path.join(media, 'long.mp4'), { seconds: 6, size: '640x360' });
-      const run = convert([clip, '--preset', 'h264-mp4', '--out', out, '--events', 'ndjson']);
+      // x264's "slow": long enough to be mid-encode when the progress event arrives.
+      const slow = path.join(dir, 'h264-slow.json');
+      writeFileSync(
+        slow,
+        JSON.stringify({
+          id: 'h264-slow',
+          name: 'H.264 slow',
+          container: 'mp4',
+          extension: '.mp4',
+          video: { codec: 'libx264', crf: 23, speed: 'slow' },
+          audio: { codec: 'aac', bitrateKbps: 128 },
+        }),
+      );
+      const run = convert([
+        clip,
+        ...['--preset-file', slow, '--preset', 'h264-slow'],
+        ...['--out', out, '--events', 'ndjson'],
+      ]);
       const running = (await run.waitForEvent(
         (e) =>
           e.type === 'job' &&
