@@ -17,10 +17,6 @@ export class ProbeAhead {
 
   constructor(private readonly supervisor: WorkerSupervisor) {}
 
-  get size(): number {
-    return this.held.size;
-  }
-
   has(id: string): boolean {
     return this.held.has(id);
   }
