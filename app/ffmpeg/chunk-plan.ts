@@ -97,7 +97,7 @@ function blocker(input: ChunkInput): string | null {
   if (typeof preset.video !== 'object')
     return `Chunks apply only to video that is encoded, ${onePass}.`;
   if (input.policy !== 'single')
-    return 'The picture size changes mid-stream, so the video was encoded part by part at each size instead of in chunks.';
+    return `The picture size changes mid-stream, so the video was not split into chunks (resolution policy "${input.policy}").`;
   if (settings.trim !== undefined || settings.subtitles?.burn || settings.maxFps !== undefined)
     return `Chunks select frames by source timestamps, which a trim, a subtitle burn-in or a frame-rate limit would shift, ${onePass}.`;
   const video = mapTracks(preset, info, settings).video;
