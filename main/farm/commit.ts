@@ -38,7 +38,15 @@ export async function alreadyCommitted(
 export async function stage(client: Redis, worker: string, jobId: string, final: string) {
   const dir = path.join(path.dirname(final), `${STAGE}${jobId}-${randomBytes(4).toString('hex')}`);
   await client.sadd(tempsKey(worker), dir);
-  await mkdir(dir);
+  try {
+    await mkdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new UserFacingError(
+      `This worker cannot write to the output folder ${path.dirname(final)} (${code}).`,
+      'read-only',
+    );
+  }
   return dir;
 }
 

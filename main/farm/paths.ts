@@ -1,4 +1,4 @@
-import { realpath } from 'node:fs/promises';
+import { mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../../app/util/errors';
 
@@ -72,4 +72,24 @@ export async function insideAllowed(
       'not-allowed',
     );
   return real;
+}
+
+/**
+ * An output folder inside the allowed ones, made when missing (a keep-tree subfolder):
+ * its deepest existing folder is checked before anything is created beneath it.
+ */
+export async function allowedOutputFolder(dir: string, allowed: readonly string[]): Promise<void> {
+  let existing = path.normalize(dir);
+  while (!(await exists(existing)) && path.dirname(existing) !== existing)
+    existing = path.dirname(existing);
+  await insideAllowed(existing, allowed, 'The output folder');
+  await mkdir(dir, { recursive: true });
+  await insideAllowed(dir, allowed, 'The output folder');
+}
+
+async function exists(p: string): Promise<boolean> {
+  return stat(p).then(
+    () => true,
+    () => false,
+  );
 }

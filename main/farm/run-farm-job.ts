@@ -10,7 +10,7 @@ import { parsePreset } from '../../app/presets/schema';
 import type { Engine } from '../engine/engine';
 import { alreadyCommitted, commitFarmOutput, stage, unstage } from './commit';
 import { FarmJobSchema, type FarmJob, type FarmUpdate } from './payload';
-import { insideAllowed, toLocal, type PathMap } from './paths';
+import { allowedOutputFolder, insideAllowed, toLocal, type PathMap } from './paths';
 
 // One farm job on this worker: validate the payload, translate and check its paths, run
 // it through the local engine (the same worker process, sandbox, watchdog, hardware
@@ -42,7 +42,7 @@ async function checkPayload(ctx: FarmJobContext, data: unknown) {
   const output = local(job.final);
   try {
     await insideAllowed(input, ctx.allowed, 'The input');
-    await insideAllowed(path.dirname(output), ctx.allowed, 'The output folder');
+    await allowedOutputFolder(path.dirname(output), ctx.allowed);
   } catch (error) {
     throw final((error as Error).message);
   }
@@ -87,7 +87,9 @@ export async function runFarmJob(
       worker: ctx.worker,
     };
   }
-  const staging = await stage(client, ctx.worker, farmId, output);
+  const staging = await stage(client, ctx.worker, farmId, output).catch((error: unknown) => {
+    throw final((error as Error).message);
+  });
   const presetId = `farm-${farmId}`;
   engine.presetStore.addTransient({ ...preset, id: presetId });
   const [queued] = engine.queue.add([

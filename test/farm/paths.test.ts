@@ -1,8 +1,14 @@
-import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseFarmUrl } from '../../main/farm/connection';
-import { insideAllowed, parsePathMap, resolveAllowed, toLocal } from '../../main/farm/paths';
+import {
+  allowedOutputFolder,
+  insideAllowed,
+  parsePathMap,
+  resolveAllowed,
+  toLocal,
+} from '../../main/farm/paths';
 import { tempDir } from '../helpers/media';
 
 // What a worker accepts before any job runs: the farm URL, path maps and --allow.
@@ -58,5 +64,15 @@ describe('paths', () => {
       /not an absolute path/,
     );
     await expect(resolveAllowed([path.join(dir, 'missing')])).rejects.toThrow(/does not exist/);
+  });
+
+  it('makes a missing output subfolder inside an allowed folder, never outside one', async () => {
+    const real = await resolveAllowed([path.join(dir, 'allowed')]);
+    const inside = path.join(dir, 'allowed', 'tree', 'deeper');
+    await allowedOutputFolder(inside, real);
+    expect(existsSync(inside)).toBe(true);
+    const out = path.join(dir, 'allowed', 'escape', 'made');
+    await expect(allowedOutputFolder(out, real)).rejects.toThrow(/outside the folders/);
+    expect(existsSync(path.join(dir, 'outside', 'made'))).toBe(false);
   });
 });
