@@ -1,4 +1,4 @@
-import { linkSync, mkdtempSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { linkSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runQuick } from './hardware/run-quick';
@@ -9,6 +9,7 @@ import { runQuick } from './hardware/run-quick';
 // a file, as mkfifo never does). A folder on another file system gets its own mkfifo start.
 
 const BATCH = 16;
+const PREFIX = 'framewright-fifos-';
 
 let folder: string | null = null;
 let device: number | null = null;
@@ -16,9 +17,25 @@ let serial = 0;
 const spare: string[] = [];
 let filling: Promise<void> | null = null;
 
+/** Removes the pools of workers that ended without removing theirs (killed, crashed). */
+function sweepStale(): void {
+  for (const name of readdirSync(os.tmpdir())) {
+    if (!name.startsWith(PREFIX)) continue;
+    const pid = Number(/^\D+(\d+)-/.exec(name)?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH')
+        rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    }
+  }
+}
+
 async function refill(env: Record<string, string>): Promise<void> {
   if (folder === null) {
-    folder = mkdtempSync(path.join(os.tmpdir(), 'framewright-fifos-'));
+    sweepStale();
+    folder = mkdtempSync(path.join(os.tmpdir(), `${PREFIX}${process.pid}-`));
     device = statSync(folder).dev;
   }
   const base = folder;
@@ -40,7 +57,8 @@ async function fromPool(target: string, env: Record<string, string>): Promise<bo
     try {
       linkSync(pooled, target);
     } catch (error) {
-      spare.push(pooled);
+      // Only a taken target leaves the pooled FIFO usable; otherwise it is dropped.
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') spare.push(pooled);
       throw error;
     }
     unlinkSync(pooled);
