@@ -70,6 +70,26 @@ export class RunOutput {
     }, 250);
   }
 
+  /**
+   * Prints followed jobs (a farm run): a progress line over them and each event as it
+   * comes; returns the handlers to follow them with. `settled` jobs ended before.
+   */
+  following(jobs: readonly Job[], settled = 0) {
+    const latest = new Map(jobs.map((job) => [job.id, job]));
+    let done = settled;
+    this.ticker(() => ({ done, total: settled + jobs.length, jobs: [...latest.values()] }));
+    return {
+      job: (job: Job, finished: boolean): void => {
+        latest.set(job.id, job);
+        if (finished) done++;
+        this.job(job, finished);
+      },
+      progress: (event: { id: string; progress: Progress }): void => this.progress(event),
+      frameStats: (event: FrameStatsEvent): void => this.frameStats(event),
+      note: (event: { type: string; message: string }): void => this.note(event),
+    };
+  }
+
   stop(): void {
     clearInterval(this.timer);
     if (this.tty) process.stderr.write('\r\x1b[2K');

@@ -221,29 +221,17 @@ export async function convertOnFarm(
     out.skipped(skipped);
     if (submitted.length + settled.length === 0) return out.nothing(skipped);
     for (const job of settled) out.job(job, true);
-    const latest = new Map(submitted.map((s) => [s.id, s.job]));
-    for (const job of latest.values()) out.job(job, false);
+    for (const { job } of submitted) out.job(job, false);
     if (submitted.length > 0 && !options.ndjson)
       out.note({
         type: 'submitted',
         message: `Queued ${submitted.length} job${submitted.length === 1 ? '' : 's'} in the farm at ${farm.label}; should this stop, follow them with \`framewright jobs --farm URL --follow\`.`,
       });
-    let finished = settled.length;
-    out.ticker(() => ({
-      done: finished,
-      total: settled.length + submitted.length,
-      jobs: [...latest.values()],
-    }));
-    const ended = await followJobs(farm, client, submitted, {
-      job: (job, ends) => {
-        latest.set(job.id, job);
-        if (ends) finished++;
-        out.job(job, ends);
-      },
-      progress: (event) => out.progress(event),
-      frameStats: (event) => out.frameStats(event),
-      note: (event) => out.note(event),
-    });
+    const handlers = out.following(
+      submitted.map((s) => s.job),
+      settled.length,
+    );
+    const ended = await followJobs(farm, client, submitted, handlers);
     return out.summary([...settled, ...ended], skipped);
   } finally {
     client.disconnect();

@@ -32,19 +32,7 @@ export async function jobsCommand(options: {
           r.job.status !== 'failed' &&
           (options.ids.length === 0 || options.ids.includes(r.id)),
       );
-      const latest = new Map(open.map((r) => [r.id, r.job]));
-      let finished = 0;
-      out.ticker(() => ({ done: finished, total: open.length, jobs: [...latest.values()] }));
-      const ended = await followJobs(farm, client, open, {
-        job: (job, ended) => {
-          latest.set(job.id, job);
-          if (ended) finished++;
-          out.job(job, ended);
-        },
-        progress: (event) => out.progress(event),
-        frameStats: (event) => out.frameStats(event),
-        note: (event) => out.note(event),
-      });
+      const ended = await followJobs(farm, client, open, out.following(open.map((r) => r.job)));
       return out.summary(ended, []);
     }
     const workers = await listWorkers(client);
