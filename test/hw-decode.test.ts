@@ -64,13 +64,16 @@ describe('choosing the decoder', () => {
     expect(ask({ preset: { hardware: 'nvidia' } }).hwaccel).toBe('cuda');
   });
 
-  it('software when the job or the preset says no hardware', () => {
+  it('software when the job says so; a software-encoding preset still decodes on the hardware', () => {
     expect(ask({ settings: { hwDecode: 'off' } })).toMatchObject({
       hwaccel: null,
       reason: 'Hardware decoding is off for this job.',
     });
     expect(ask({ settings: { hwDecode: 'auto' } }).hwaccel).toBe('cuda');
-    expect(ask({ preset: { hardware: 'off' } })).toMatchObject({ hwaccel: null, input: [] });
+    expect(ask({ preset: { hardware: 'off' } })).toMatchObject({
+      hwaccel: 'cuda',
+      input: ['-hwaccel', 'cuda'],
+    });
   });
 
   it("tries the hardware encoder's backend first, and dedicated decoders by name", () => {
@@ -154,15 +157,20 @@ describe('decoding in jobs', () => {
     const clip = makeClip(path.join(dir, 'a.mp4'));
 
     const shown = await runCli(['hw'], env);
-    expect(shown.stdout).toContain(
-      'Jobs whose preset uses hardware decode h264 on cuda (hardware), hevc (software)',
-    );
+    expect(shown.stdout).toContain('Video jobs decode h264 on cuda (hardware), hevc (software)');
     const out = path.join(dir, 'out');
     const dry = await runCli(
       ['convert', clip, '--preset', 'h264-mp4-gpu', '--out', out, '--dry-run'],
       env,
     );
     expect(dry.stdout).toContain(`-hwaccel cuda -i ${fileUrl(clip)}`);
+    // A software-encoding preset decodes there too, from the saved matrix.
+    const soft = await runCli(
+      ['convert', clip, '--preset', 'h264-mp4', '--out', out, '--dry-run'],
+      env,
+    );
+    expect(soft.stdout).toContain(`-hwaccel cuda -i ${fileUrl(clip)}`);
+    expect(soft.stdout).toContain('-c:v libx264');
 
     // The run, with --json, and the worker logging every program it starts.
     const spawned = path.join(dir, 'spawned.jsonl');

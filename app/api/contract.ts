@@ -153,6 +153,8 @@ export const API = {
   hardware: {
     /** The capability matrix: cached per ffmpeg build and driver; `refresh` tests again. */
     inspect: method(z.strictObject({ refresh: z.boolean().default(false) }), HardwareReportSchema),
+    /** The last tested matrix, without testing anything; null before the first test here. */
+    saved: method(none, HardwareReportSchema.nullable()),
   },
 } as const;
 

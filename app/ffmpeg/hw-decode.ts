@@ -53,10 +53,14 @@ export function softwareDecoder(codec: string, reason: string): DecoderChoice {
 export function chooseDecoder(q: DecoderQuestion): DecoderChoice {
   const software = (reason: string): DecoderChoice => softwareDecoder(q.codec, reason);
   if (q.settings?.hwDecode === 'off') return software('Hardware decoding is off for this job.');
-  if (q.preset.hardware === 'off') return software('This preset uses no hardware.');
-  if (q.report === null) return software('Hardware was not tested yet; decoded in software.');
+  if (q.report === null)
+    return software(
+      'The hardware was not tested on this machine yet (framewright hw, or the Hardware page); decoded in software.',
+    );
+  // A preset that names a backend decodes there; a software or `auto` preset wherever
+  // the decode test passed, its hardware encoder's backend first.
   const candidates: Backend[] =
-    q.preset.hardware === 'auto'
+    q.preset.hardware === 'auto' || q.preset.hardware === 'off'
       ? [...new Set([...(q.encoder ? [q.encoder.backend] : []), ...AUTO_ORDER[q.os]])]
       : [q.preset.hardware];
   for (const backend of candidates) {

@@ -95,7 +95,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     concurrency,
     stallTimeoutMs,
     ...(options.memoryCheck ? { memoryCheck: options.memoryCheck } : {}),
-    hardware: () => hardware.inspect(false),
+    hardware: { tested: () => hardware.inspect(false), saved: () => hardware.saved() },
     analyze: (id, info, signal): Promise<Analysis> => analyses.of(id, info, signal),
   });
 

@@ -36,10 +36,7 @@ export class HardwareService {
   }
 
   private async run(refresh: boolean): Promise<HardwareReport> {
-    if (this.last === null) {
-      const saved = HardwareReportSchema.safeParse(await readJson(this.file));
-      this.last = saved.success ? saved.data : null;
-    }
+    await this.saved();
     const report = await this.supervisor.request('hardware', {
       refresh,
       samplesDir: path.join(this.cacheDir, 'hw-samples'),
@@ -57,6 +54,18 @@ export class HardwareService {
     }
     this.last = report;
     return report;
+  }
+
+  /**
+   * The last tested report, from memory or disk, without testing anything: jobs whose
+   * preset encodes in software read it for hardware decoding and never start a test.
+   */
+  async saved(): Promise<HardwareReport | null> {
+    if (this.last === null) {
+      const saved = HardwareReportSchema.safeParse(await readJson(this.file));
+      this.last ??= saved.success ? saved.data : null;
+    }
+    return this.last;
   }
 
   /** The last known report without testing anything (null before the first run). */

@@ -30,21 +30,27 @@ export interface EncoderChoice {
   report: HardwareReport | null;
 }
 
+/** Where the hardware matrix comes from: tested (or its valid cache), or the last saved one. */
+export interface MatrixSource {
+  /** The matrix, tested now unless its cache is still valid. */
+  tested: () => Promise<HardwareReport | null>;
+  /** The last tested matrix without testing anything (null before the first test here). */
+  saved: () => Promise<HardwareReport | null>;
+}
+
 /**
  * Software or a tested hardware encoder, with the note the job records. The matrix is
- * asked only when the preset wants hardware; a matrix that cannot be had means software.
+ * tested only when the preset wants hardware; a software preset reads the last saved one
+ * (for hardware decoding) and never starts a test. A matrix that cannot be had means software.
  */
-export async function chooseEncoder(
-  preset: Preset,
-  matrix: () => Promise<HardwareReport | null>,
-): Promise<EncoderChoice> {
-  const report = wantsHardware(preset) ? await matrix().catch(() => null) : null;
+export async function chooseEncoder(preset: Preset, matrix: MatrixSource): Promise<EncoderChoice> {
+  const report = await (wantsHardware(preset) ? matrix.tested() : matrix.saved()).catch(() => null);
   return { ...chooseHardware(preset, report, hostOs()), report };
 }
 
 /**
- * How this job's video is decoded here: from the matrix the encoder choice read, so a
- * job whose preset uses no hardware asks nothing more. Null when no video is encoded.
+ * How this job's video is decoded here: from the matrix the encoder choice read, so it
+ * asks nothing more. Null when no video is encoded.
  */
 export function decoderOnHost(
   preset: Preset,

@@ -5,7 +5,7 @@ import type { Analysis, JobSettings } from '../../app/jobs/settings';
 import type { FrameStatsEvent } from '../../app/jobs/frame-stats';
 import type { Progress } from '../../app/jobs/progress';
 import { isTerminal, transition, type JobStatus } from '../../app/jobs/state';
-import type { HardwareReport } from '../../app/hardware/model';
+import type { MatrixSource } from './host-plan';
 import type { MediaInfo } from '../../app/media/model';
 import { UserFacingError } from '../../app/util/errors';
 import { Emitter } from './emitter';
@@ -37,7 +37,7 @@ export interface QueueOptions {
   concurrency: () => number;
   stallTimeoutMs: () => number;
   memoryCheck?: () => string | null;
-  hardware: () => Promise<HardwareReport | null>;
+  hardware: MatrixSource;
   /** The analysis of a job's source, for settings that say `auto` (crop, deinterlace). */
   analyze: (id: string, info: MediaInfo, signal: AbortSignal) => Promise<Analysis>;
 }

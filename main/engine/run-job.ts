@@ -1,7 +1,6 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import type { Plan } from '../../app/jobs/plan';
 import type { HardwareEncoder } from '../../app/hardware/encoder-args';
-import type { HardwareReport } from '../../app/hardware/model';
 import { decoderRecord, softwareDecoder } from '../../app/ffmpeg/hw-decode';
 import type { Job } from '../../app/jobs/job';
 import type { Analysis } from '../../app/jobs/settings';
@@ -14,7 +13,13 @@ import type { Preset } from '../../app/presets/schema';
 import { commitOutput, decideJobOutput, discard, reserveTemp } from './output';
 import type { WorkerSupervisor } from './supervisor';
 import { checkCompleteness } from './completeness-check';
-import { chooseChunks, chooseEncoder, decoderOnHost, planOnHost } from './host-plan';
+import {
+  chooseChunks,
+  chooseEncoder,
+  decoderOnHost,
+  planOnHost,
+  type MatrixSource,
+} from './host-plan';
 import { chunkCalibration } from './chunk-calibration';
 import { chunksAsked } from '../../app/ffmpeg/chunk-plan';
 import { needsAnalysis } from './services/analysis';
@@ -42,8 +47,8 @@ export interface JobContext {
   cachedProbe: () => MediaInfo | undefined | Promise<MediaInfo>;
   /** Temp files in use, persisted so a crash can clean them up on the next start. */
   temps: Set<string>;
-  /** The hardware matrix (cached), asked only when the preset wants hardware. */
-  hardware: () => Promise<HardwareReport | null>;
+  /** The hardware matrix: tested only when the preset wants hardware, else the last saved one. */
+  hardware: MatrixSource;
   /** The source's analysis (cached per job), asked only when a setting says `auto`. */
   analyze: (info: MediaInfo) => Promise<Analysis>;
 }

@@ -179,6 +179,7 @@ export function withPolicy(engine: HostApi, { spoolDir, outDir }: PolicyOptions)
     },
     hardware: {
       inspect: (input) => engine.hardware.inspect(input),
+      saved: () => engine.hardware.saved(),
     },
   };
 }

@@ -62,7 +62,10 @@ export async function planDryRun(
   const outDir = options.outDir ?? (settings.outDir || defaultOutDir());
   const { files, skipped, roots } = await expandPaths(options.paths);
   const outcomes = files.length > 0 ? await engine.media.probe({ paths: files }) : [];
-  const encoder = await chooseEncoder(preset, () => engine.hardware.inspect({ refresh: false }));
+  const encoder = await chooseEncoder(preset, {
+    tested: () => engine.hardware.inspect({ refresh: false }),
+    saved: () => engine.hardware.saved(),
+  });
   const plans: DryRunPlan[] = [];
   for (const outcome of outcomes) {
     if (!outcome.ok) {

@@ -46,7 +46,7 @@ export async function hwCommand(engine: Engine, json: boolean, refresh: boolean)
     );
   for (const note of report.notes) out.push(`  note: ${note}`);
   out.push('', table(report), '');
-  // The decoder a job would use for each codec when its preset uses hardware.
+  // The decoder a video job would use for each codec (hardware decoding on).
   const decoders = HW_CODECS.map((codec) =>
     describeDecoder(
       decoderRecord(
@@ -54,7 +54,7 @@ export async function hwCommand(engine: Engine, json: boolean, refresh: boolean)
       ),
     ),
   );
-  out.push(`Jobs whose preset uses hardware decode ${decoders.join(', ')}.`, '');
+  out.push(`Video jobs decode ${decoders.join(', ')}.`, '');
   const explained = report.cells.filter(
     (c) => c.status === 'available' || c.status === 'unavailable' || c.status === 'not-built',
   );

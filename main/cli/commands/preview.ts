@@ -114,7 +114,10 @@ export async function previewCommand(
           signal: stopping.signal,
         })
       : null;
-    const encoder = await chooseEncoder(preset, () => engine.hardware.inspect({ refresh: false }));
+    const encoder = await chooseEncoder(preset, {
+      tested: () => engine.hardware.inspect({ refresh: false }),
+      saved: () => engine.hardware.saved(),
+    });
     const result = await service.make({
       request: { requestId: randomUUID(), jobId: 'cli', at, clipSec },
       info,

@@ -38,7 +38,10 @@ export function presetsService(deps: PresetsDeps): FramewrightApi['presets'] {
       };
       // The run's own planner and choices; 'rename' names a temp file like every policy.
       const output = await decideJobOutput(spec, preset, info, analysis, 'rename');
-      const encoder = await chooseEncoder(preset, () => deps.hardware.inspect(false));
+      const encoder = await chooseEncoder(preset, {
+        tested: () => deps.hardware.inspect(false),
+        saved: () => deps.hardware.saved(),
+      });
       const plan = planOnHost({
         info,
         preset,

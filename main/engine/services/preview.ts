@@ -31,7 +31,10 @@ export function previewService(deps: PreviewApiDeps): FramewrightApi['preview'] 
     if (!outcome.ok) throw new UserFacingError(outcome.error, 'probe-failed');
     const settings = request.settings ?? job.spec.settings ?? {};
     const analysis = needsAnalysis(settings) ? await deps.analyses.of(job.id, outcome.info) : null;
-    const encoder = await chooseEncoder(preset, () => deps.hardware.inspect(false));
+    const encoder = await chooseEncoder(preset, {
+      tested: () => deps.hardware.inspect(false),
+      saved: () => deps.hardware.saved(),
+    });
     if (signal.aborted) throw new UserFacingError('Cancelled.', 'cancelled');
     return {
       request,

@@ -11,5 +11,8 @@ export function systemService(
 }
 
 export function hardwareService(hardware: HardwareService): FramewrightApi['hardware'] {
-  return { inspect: ({ refresh }) => hardware.inspect(refresh ?? false) };
+  return {
+    inspect: ({ refresh }) => hardware.inspect(refresh ?? false),
+    saved: () => hardware.saved(),
+  };
 }
