@@ -26,6 +26,9 @@ export interface FarmWorkerOptions {
   lockMs: number;
 }
 
+/** How long closing waits for Redis (giving jobs back, leaving the registry). */
+const CLOSE_MS = 5000;
+
 /** The matrix in a sentence, for the registry. */
 function summarize(report: HardwareReport | null): { encoders: string[]; matrix: string } {
   if (report === null) return { encoders: [], matrix: 'The hardware was not tested.' };
@@ -147,11 +150,18 @@ export async function startFarmWorker(options: FarmWorkerOptions): Promise<Runni
       closed ??= (async () => {
         closing = true;
         clearInterval(timer);
-        // Cancel what runs (its ffmpeg stops, its files go); each job returns to the queue.
+        // Take no more jobs; cancel what runs (its ffmpeg stops, its files go), and each
+        // job goes back to the queue. With Redis away the hand-back cannot finish: the
+        // jobs' locks then expire and BullMQ's stalled check gives them to another worker.
+        const farmSide = Promise.all(workers.map((w) => w.close()))
+          .then(() => unpublish(client, name))
+          .catch(() => undefined);
         await engine.queue.cancelAll();
-        await Promise.all(workers.map((w) => w.close()));
+        let deadline: NodeJS.Timeout | undefined;
+        const late = new Promise<void>((resolve) => (deadline = setTimeout(resolve, CLOSE_MS)));
+        await Promise.race([farmSide, late]);
+        clearTimeout(deadline);
         await engine.dispose();
-        await unpublish(client, name).catch(() => undefined);
         client.disconnect();
       })();
       return closed;
