@@ -2,14 +2,12 @@ import { parseArgs } from 'node:util';
 import { OnExistsSchema, ResolutionPolicySchema } from '../../app/jobs/job';
 import type { Settings } from '../../app/api/settings';
 import type { Engine } from '../engine/engine';
-import { convert, convertOnFarm } from './commands/convert';
+import { convert } from './commands/convert';
 import { hwCommand } from './commands/hw';
-import { jobsCommand } from './commands/jobs';
 import { doctorCommand, presetsCommand } from './commands/info';
 import { previewCommand } from './commands/preview';
 import { probeCommand } from './commands/probe';
 import { serveCommand } from './commands/serve';
-import { workerCommand } from './commands/worker';
 import { cliEngine } from './engine-for-cli';
 import { SETTINGS_OPTIONS, settingsFromFlags } from './settings-flags';
 import { USAGE, UsageError } from './usage';
@@ -76,15 +74,16 @@ async function run(argv: string[]): Promise<number> {
     case 'worker':
     case 'jobs': {
       if (farm === undefined) throw new UsageError(`${command} needs --farm redis://…`);
+      // The farm's commands load Redis and BullMQ; other commands start without them.
       if (command === 'jobs')
-        return jobsCommand({
+        return (await import('./commands/jobs')).jobsCommand({
           farm,
           ids: paths,
           follow: values.follow === true,
           json,
           ndjson: values.events === 'ndjson',
         });
-      return workerCommand(
+      return (await import('./commands/worker')).workerCommand(
         {
           farm,
           name: values.name,
@@ -161,7 +160,9 @@ async function run(argv: string[]): Promise<number> {
         };
         return farm === undefined
           ? await convert(engine, convertOptions)
-          : await convertOnFarm(engine, farm, convertOptions);
+          : await (
+              await import('./commands/convert-farm')
+            ).convertOnFarm(engine, farm, convertOptions);
       } finally {
         await engine.dispose();
       }
