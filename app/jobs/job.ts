@@ -65,5 +65,7 @@ export const JobSchema = z.object({
   decoder: DecoderSchema.optional(),
   /** The farm worker that ran the job (`framewright worker --name`); absent for local runs. */
   worker: z.string().max(200).optional(),
+  /** For a chunked farm job, the worker that encoded each chunk, in chunk order. */
+  chunkWorkers: z.array(z.string().max(200)).max(64).optional(),
 });
 export type Job = z.infer<typeof JobSchema>;

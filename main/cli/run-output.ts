@@ -119,6 +119,7 @@ export class RunOutput {
           chunks: j.chunks,
           decoder: j.decoder,
           worker: j.worker,
+          chunkWorkers: j.chunkWorkers,
         })),
         skipped,
       });
@@ -134,7 +135,9 @@ export class RunOutput {
 
 function report(job: Job, tty: boolean): void {
   const name = job.spec.input;
-  const where = job.worker === undefined ? '' : ` on ${job.worker}`;
+  const chunked =
+    job.chunkWorkers === undefined ? '' : ` (chunks on ${job.chunkWorkers.join(', ')})`;
+  const where = job.worker === undefined ? '' : ` on ${job.worker}${chunked}`;
   const line =
     job.status === 'done'
       ? `✔ ${name} → ${job.output ?? '?'}${job.outputBytes !== null ? ` (${formatBytes(job.outputBytes)})` : ''}${where}`

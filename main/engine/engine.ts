@@ -59,6 +59,10 @@ export interface Engine extends HostApi {
   readonly queue: JobQueue;
   /** The worker's process id while it runs (diagnostics and fault tests). */
   workerPid(): number | undefined;
+  /** The sandboxed worker's requests: a farm chunk runs one step of a job's plan with it. */
+  readonly supervisor: WorkerSupervisor;
+  /** The stall watchdog's limit now, in milliseconds. */
+  stallTimeoutMs(): number;
 }
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
@@ -146,6 +150,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     presetStore,
     queue,
     workerPid: () => supervisor.pid,
+    supervisor,
+    stallTimeoutMs,
     media: mediaService(probe),
     jobs: jobsService({
       queue,

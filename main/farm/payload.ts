@@ -15,6 +15,16 @@ import type { Preset } from '../../app/presets/schema';
 // What crosses Redis, validated on both sides: the job a submitter queues, the updates a
 // worker reports while running it, and the queue (route) it waits in.
 
+/** A chunked job (a BullMQ flow): decided at submit time, the same on every machine. */
+const ChunkedSchema = z.strictObject({
+  /** The temporary output name; its `.parts` folder holds the chunks. */
+  temp: z.string().min(1).max(4096),
+  /** Chunks asked for; the planner may make fewer. */
+  count: z.number().int().min(2).max(64),
+  /** Each chunk's first source timestamp, as the submitter's planner chose them. */
+  bounds: z.array(z.number().int()).min(2).max(64),
+});
+
 /** A farm job: the engine's spec and preset, with the final output decided at submit time. */
 export const FarmJobSchema = z.strictObject({
   spec: JobSpecSchema,
@@ -22,8 +32,19 @@ export const FarmJobSchema = z.strictObject({
   preset: z.unknown(),
   /** The output's final path, in the submitter's paths. */
   final: z.string().min(1).max(4096),
+  chunked: ChunkedSchema.optional(),
 });
 export type FarmJob = z.infer<typeof FarmJobSchema>;
+
+/** One chunk of a chunked job: the job itself (checked like any job) plus which chunk. */
+export const FarmChunkSchema = z.strictObject({
+  job: z.unknown(),
+  index: z.number().int().min(0).max(63),
+});
+
+/** BullMQ job names of a chunked job's flow: each chunk (child) and the join (parent). */
+export const CHUNK_JOB = 'chunk';
+export const JOIN_JOB = 'join';
 
 /** What a worker reports while running a job (BullMQ progress data). */
 export const FarmUpdateSchema = z.discriminatedUnion('type', [
@@ -35,6 +56,8 @@ export type FarmUpdate = z.infer<typeof FarmUpdateSchema>;
 
 /** The queue every worker takes jobs from. */
 export const GENERAL_ROUTE = 'jobs';
+/** The queue every worker takes chunk encodes from (software encoders only). */
+export const CHUNK_ROUTE = 'chunks';
 
 /** A hardware queue: one backend and codec (`hw-nvidia-h264`). */
 function hardwareRoute(backend: string, codec: string): string {
@@ -57,7 +80,7 @@ export function routesOf(report: HardwareReport | null): string[] {
   const passed = (report?.cells ?? []).filter(
     (c) => c.direction === 'encode' && c.status === 'available',
   );
-  return [GENERAL_ROUTE, ...passed.map((c) => hardwareRoute(c.backend, c.codec))];
+  return [GENERAL_ROUTE, CHUNK_ROUTE, ...passed.map((c) => hardwareRoute(c.backend, c.codec))];
 }
 
 /** "NVIDIA NVENC / NVDEC (CUDA) H.264" from `hw-nvidia-h264`, for the waiting sentence. */

@@ -9,7 +9,9 @@ import { isTerminal } from '../../app/jobs/state';
 import { parsePreset } from '../../app/presets/schema';
 import type { Engine } from '../engine/engine';
 import { alreadyCommitted, commitFarmOutput, stage, unstage } from './commit';
-import { FarmJobSchema, type FarmJob, type FarmUpdate } from './payload';
+import { CHUNK_JOB, FarmJobSchema, JOIN_JOB, type FarmJob, type FarmUpdate } from './payload';
+import { runChunk } from './run-chunk';
+import { runJoin } from './run-join';
 import { allowedOutputFolder, insideAllowed, toLocal, type PathMap } from './paths';
 
 // One farm job on this worker: validate the payload, translate and check its paths, run
@@ -26,9 +28,9 @@ export interface FarmJobContext {
 }
 
 /** A job failure that a retry cannot fix: BullMQ fails the job without another attempt. */
-const final = (message: string): UnrecoverableError => new UnrecoverableError(message);
+export const final = (message: string): UnrecoverableError => new UnrecoverableError(message);
 
-async function checkPayload(ctx: FarmJobContext, data: unknown) {
+export async function checkPayload(ctx: FarmJobContext, data: unknown) {
   const parsed = FarmJobSchema.safeParse(data);
   if (!parsed.success)
     throw final(
@@ -67,6 +69,9 @@ export async function runFarmJob(
   token: string | undefined,
   signal: AbortSignal | undefined,
 ): Promise<Job> {
+  // Chunked jobs are BullMQ flows: chunk encodes (children), then their join (parent).
+  if (bull.name === CHUNK_JOB) return runChunk(ctx, bull, signal);
+  if (bull.name === JOIN_JOB) return runJoin(ctx, bull, token, signal);
   const farmId = bull.id ?? '';
   const { job: farm, preset, input, output } = await checkPayload(ctx, bull.data);
   const report = (update: FarmUpdate): void =>

@@ -8,6 +8,7 @@ import type { Engine } from '../engine/engine';
 import { decideJobOutput } from '../engine/output';
 import { FARM_PREFIX, lastingOptions, type FarmUrl } from './connection';
 import { routeFor, type FarmJob } from './payload';
+import { chunkedFor, enqueueFlows } from './submit-flow';
 
 // Submitting to the farm: the same job specs as a local run (made by the engine's own
 // jobs.add, then taken back out of the local queue), each output's final name decided
@@ -57,6 +58,7 @@ export async function submitJobs(
   const outcomes = await engine.media.probe({ paths: specs.map((s) => s.input) });
   const settled: Job[] = [];
   const data: { id: string; job: Job; payload: FarmJob }[] = [];
+  const flows: typeof data = [];
   for (const [i, spec] of specs.entries()) {
     const outcome = outcomes[i];
     const job = newJob(randomUUID(), spec, Date.now());
@@ -76,7 +78,9 @@ export async function submitJobs(
       });
       continue;
     }
-    data.push({ id: job.id, job, payload: { spec, preset, final: decision.final } });
+    const chunked = await chunkedFor(client, spec, preset, outcome.info, decision, route);
+    const payload = { spec, preset, final: decision.final, ...(chunked ? { chunked } : {}) };
+    (chunked === undefined ? data : flows).push({ id: job.id, job, payload });
   }
   if (data.length > 0) {
     const queue = new Queue(route, { connection: lastingOptions(farm), prefix: FARM_PREFIX });
@@ -93,8 +97,10 @@ export async function submitJobs(
       await queue.close();
     }
   }
+  if (flows.length > 0) await client.sadd(ROUTES_KEY, route);
+  await enqueueFlows(farm, route, flows, KEEP);
   return {
-    submitted: data.map(({ id, job }) => ({ id, route, job })),
+    submitted: [...data, ...flows].map(({ id, job }) => ({ id, route, job })),
     settled,
     skipped,
   };

@@ -2,7 +2,8 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startCli, type CliRun, type ConvertSummary } from '../helpers/cli';
-import { makeClip, tempDir } from '../helpers/media';
+import { decodeErrors, makeClip, tempDir } from '../helpers/media';
+import { frameTimes } from '../helpers/resolution';
 import { eventually, processesMentioning } from '../helpers/processes';
 import { hasRedis, startRedis, startWorker, type TestRedis } from './redis';
 
@@ -11,7 +12,11 @@ import { hasRedis, startRedis, startWorker, type TestRedis } from './redis';
 // (--lock-duration) so a killed worker's job moves on quickly.
 
 interface FarmSummary {
-  jobs: (ConvertSummary['jobs'][number] & { worker?: string })[];
+  jobs: (ConvertSummary['jobs'][number] & {
+    worker?: string;
+    chunks?: number;
+    chunkWorkers?: string[];
+  })[];
 }
 
 const PASSWORD = 'farm-test-secret';
@@ -91,6 +96,31 @@ describe.skipIf(!hasRedis)(
       expect(summary.jobs.map((j) => j.status)).toEqual(['done', 'done', 'done']);
       expect(new Set(summary.jobs.map((j) => j.worker))).toEqual(new Set(['w1', 'w2']));
       expect(readdirSync(out).sort()).toEqual(['clip1.mp4', 'clip2.mp4', 'clip3.mp4']);
+    });
+
+    it('encodes a chunked job as a flow: its chunks on both workers, one exact output, no parts left', async () => {
+      const media = path.join(dir, 'chunked');
+      const out = path.join(dir, 'chunked-out');
+      mkdirSync(media);
+      const clip = makeClip(path.join(media, 'film.mp4'), {
+        seconds: 6,
+        size: '320x240',
+        codec: ['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '25'],
+      });
+      const { code, stdout } = await convert([
+        clip,
+        ...['--preset', 'h264-mp4', '--chunks', '2', '--out', out, '--json'],
+      ]).done;
+      expect(code).toBe(0);
+      const [job] = (JSON.parse(stdout) as FarmSummary).jobs;
+      expect(job?.status).toBe('done');
+      expect(job?.chunks).toBe(2);
+      expect(new Set(job?.chunkWorkers)).toEqual(new Set(['w1', 'w2']));
+      expect(['w1', 'w2']).toContain(job?.worker);
+      expect(readdirSync(out)).toEqual(['film.mp4']);
+      const output = path.join(out, 'film.mp4');
+      expect(frameTimes(output).length).toBe(frameTimes(clip).length);
+      expect(decodeErrors(output)).toBe('');
     });
 
     it('refuses a job whose input is outside --allow, with a sentence and no retry', async () => {
