@@ -25,6 +25,29 @@ export const ProbeOutcomeSchema = z.union([
 ]);
 export type ProbeOutcome = z.infer<typeof ProbeOutcomeSchema>;
 
+const FarmWorkerSchema = z.object({
+  name: z.string(),
+  host: z.string(),
+  /** False: its heartbeat expired (stopped or lost); shown as last seen. */
+  online: z.boolean(),
+  /** Hardware encoders its matrix passed (ffmpeg names); software encoders work everywhere. */
+  encoders: z.array(z.string()),
+  /** Its hardware matrix in a sentence. */
+  matrix: z.string(),
+  concurrency: z.number().int().positive(),
+  /** Farm job ids it runs now. */
+  current: z.array(z.string()),
+  /** Jobs it finished since it joined. */
+  done: z.number().int().nonnegative(),
+  heartbeatAt: z.number(),
+});
+export const FarmStatusSchema = z.object({
+  /** The farm's address without its password. */
+  label: z.string(),
+  workers: z.array(FarmWorkerSchema),
+});
+export type FarmStatus = z.infer<typeof FarmStatusSchema>;
+
 export const AddJobsInputSchema = z.strictObject({
   /** Files or folders; folders expand recursively, non-media files are skipped. */
   paths: Paths,
@@ -149,6 +172,10 @@ export const API = {
   },
   system: {
     doctor: method(none, ToolchainReportSchema),
+  },
+  farm: {
+    /** The farm this host runs its jobs in, with its workers; null when it runs them itself. */
+    status: method(none, FarmStatusSchema.nullable()),
   },
   hardware: {
     /** The capability matrix: cached per ffmpeg build and driver; `refresh` tests again. */

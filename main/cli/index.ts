@@ -68,8 +68,14 @@ async function run(argv: string[]): Promise<number> {
     return command === undefined && values.help !== true ? 2 : 0;
   }
   const farm = values.farm;
-  if (farm !== undefined && command !== 'convert' && command !== 'worker' && command !== 'jobs')
-    throw new UsageError('--farm works with worker, convert and jobs.');
+  if (
+    farm !== undefined &&
+    command !== 'convert' &&
+    command !== 'worker' &&
+    command !== 'jobs' &&
+    command !== 'serve'
+  )
+    throw new UsageError('--farm works with worker, convert, jobs and serve.');
   switch (command) {
     case 'worker':
     case 'jobs': {
@@ -193,8 +199,9 @@ async function run(argv: string[]): Promise<number> {
                 : (positiveInt(values.port, '--port', 65_535) ?? 0),
           out: values.out,
           stateDir: values['state-dir'],
+          farm,
         },
-        (engine) => (active = engine),
+        (running) => (active = running),
       );
     default:
       throw new UsageError(`Unknown command "${command}".`);

@@ -72,9 +72,10 @@ Commands:
   jobs --farm URL [--follow [ids…]] [--json | --events ndjson]
       List the farm's jobs and workers; --follow waits for the unfinished jobs (or
       those named) and reports them as convert does (to re-attach after losing the host).
-  serve [--host 127.0.0.1] [--port N] [--out DIR] [--state-dir DIR]
+  serve [--host 127.0.0.1] [--port N] [--out DIR] [--state-dir DIR] [--farm URL]
       Run the web host: the Framewright app in a browser (port 8420 unless
       given; 0 picks a free one; a host beyond loopback requires a token).
+      --farm URL runs its queue's jobs in that farm, not here (see worker).
   help
       Show this help.
 

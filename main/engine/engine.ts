@@ -1,11 +1,12 @@
 import path from 'node:path';
+import type { FarmStatus } from '../../app/api/contract';
 import type { Settings } from '../../app/api/settings';
 import type { Analysis } from '../../app/jobs/settings';
 import { IdleCollector } from '../../app/util/idle-gc';
 import { userCacheDir } from '../../platform/folders';
 import type { HostApi } from '../api/host-api';
 import { HardwareService } from './hardware';
-import { JobQueue, defaultConcurrency } from './job-queue';
+import { JobQueue, defaultConcurrency, type JobRunner } from './job-queue';
 import { StateFile } from './persistence';
 import { PresetStore } from './presets';
 import { PreviewService } from './preview';
@@ -43,6 +44,10 @@ export interface EngineOptions {
    * folder. Hosts pass platform/folders.ts userPresetsDir(), one store for the app and the CLI.
    */
   userPresetsDir?: string | null;
+  /** Runs each job somewhere else (a farm) instead of with the local worker. */
+  runner?: JobRunner;
+  /** The farm's workers, for the app's Farm view (with `runner`). */
+  farmStatus?: () => Promise<FarmStatus>;
 }
 
 function defaultCacheDir(stateDir: string | null): string {
@@ -101,6 +106,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...(options.memoryCheck ? { memoryCheck: options.memoryCheck } : {}),
     hardware: { tested: () => hardware.inspect(false), saved: () => hardware.saved() },
     analyze: (id, info, signal): Promise<Analysis> => analyses.of(id, info, signal),
+    ...(options.runner ? { runner: options.runner } : {}),
   });
 
   const state =
@@ -174,6 +180,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     settings: settingsService({ holder: settings, configure, persist, pump: () => queue.pump() }),
     system: systemService(supervisor, settings),
     hardware: hardwareService(hardware),
+    farm: { status: async () => (options.farmStatus ? options.farmStatus() : null) },
     dispose: () => {
       disposed ??= (async () => {
         await queue.cancelAll();

@@ -12,7 +12,7 @@ import { Emitter } from './emitter';
 import type { PresetStore } from './presets';
 import { ProbeAhead } from './probe-ahead';
 import { probeRequest } from './probe-reuse';
-import { runJob } from './run-job';
+import { runJob, type JobContext } from './run-job';
 import { defaultConcurrency, memoryPressure } from './scheduler';
 import { WorkerCrashedError, type WorkerSupervisor } from './supervisor';
 
@@ -40,7 +40,11 @@ export interface QueueOptions {
   hardware: MatrixSource;
   /** The analysis of a job's source, for settings that say `auto` (crop, deinterlace). */
   analyze: (id: string, info: MediaInfo, signal: AbortSignal) => Promise<Analysis>;
+  /** Runs one job to its end (default: here, with the local worker; a farm host passes its own). */
+  runner?: JobRunner;
 }
+
+export type JobRunner = (ctx: JobContext) => Promise<void>;
 
 /** Statuses whose settings may still change: nothing of the job has run (or it will run again). */
 const UNSTARTED: ReadonlySet<JobStatus> = new Set(['queued', 'failed', 'cancelled']);
@@ -304,7 +308,7 @@ export class JobQueue {
       if (preset === undefined)
         throw new Error(`The preset "${job.spec.presetId}" no longer exists.`);
       resolve(
-        runJob({
+        (this.options.runner ?? runJob)({
           job,
           signal: controller.signal,
           stallTimeoutMs: this.options.stallTimeoutMs(),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { link, mkdir, open, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { JobSpec, OnExists } from '../../app/jobs/job';
+import type { Job, JobSpec, OnExists } from '../../app/jobs/job';
 import { DEFAULT_NAME_TEMPLATE, renderName } from '../../app/jobs/output-name';
 import { outputPicture, type OutputPicture } from '../../app/jobs/output-picture';
 import type { Analysis } from '../../app/jobs/settings';
@@ -209,6 +209,15 @@ export async function discard(file: string): Promise<void> {
  * The output of one job, decided one way for the run, `--dry-run` and the command
  * preview: its folder mode and name template over the picture the plan will make.
  */
+/** A job's end when its output exists and the policy says skip. */
+export function skippedEnd(job: Job, final: string): Partial<Job> {
+  return {
+    finishedAt: Date.now(),
+    output: final,
+    warnings: [...job.warnings, `Skipped: ${final} already exists (on-exists policy "skip").`],
+  };
+}
+
 export function decideJobOutput(
   spec: Pick<JobSpec, 'input' | 'outDir' | 'settings' | 'sourceRoot'>,
   preset: Preset,

@@ -10,7 +10,7 @@ import type { JobStatus } from '../../app/jobs/state';
 import type { MediaInfo } from '../../app/media/model';
 import { mainStreamsOnly } from '../../app/media/streams';
 import type { Preset } from '../../app/presets/schema';
-import { commitOutput, decideJobOutput, discard, reserveTemp } from './output';
+import { commitOutput, decideJobOutput, discard, reserveTemp, skippedEnd } from './output';
 import type { WorkerSupervisor } from './supervisor';
 import { checkCompleteness } from './completeness-check';
 import {
@@ -105,14 +105,7 @@ export async function runJob(ctx: JobContext): Promise<void> {
 
   const decision = await decideJobOutput(job.spec, ctx.preset, info, analysis, job.spec.onExists);
   if (decision.kind === 'skip') {
-    ctx.move('done', {
-      finishedAt: Date.now(),
-      output: decision.final,
-      warnings: [
-        ...job.warnings,
-        `Skipped: ${decision.final} already exists (on-exists policy "skip").`,
-      ],
-    });
+    ctx.move('done', skippedEnd(job, decision.final));
     return;
   }
 

@@ -39,6 +39,8 @@ export async function followJobs(
   client: Redis,
   targets: readonly Submitted[],
   handlers: FollowHandlers,
+  /** Stops following (the jobs not ended yet come back as they were last seen). */
+  signal?: AbortSignal,
 ): Promise<Job[]> {
   const latest = new Map(targets.map((t) => [t.id, t.job]));
   const finished = new Map<string, Job>();
@@ -48,6 +50,8 @@ export async function followJobs(
   const queues = routes.map((route) => new Queue(route, { connection, prefix: FARM_PREFIX }));
   let allDone: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (allDone = resolve));
+  const stop = (): void => allDone();
+  signal?.addEventListener('abort', stop, { once: true });
 
   const finish = (id: string, job: Job): void => {
     if (finished.has(id) || !latest.has(id)) return;
@@ -147,12 +151,14 @@ export async function followJobs(
     }
   };
   const timer = setInterval(() => void waitingFor(), HEARTBEAT_MS);
-  if (finished.size < latest.size) await Promise.race([waitingFor(), done]);
+  const open = (): boolean => finished.size < latest.size && signal?.aborted !== true;
+  if (open()) await Promise.race([waitingFor(), done]);
   try {
-    if (finished.size < latest.size) await done;
+    if (open()) await done;
   } finally {
+    signal?.removeEventListener('abort', stop);
     clearInterval(timer);
     await Promise.all([...events, ...queues].map((e) => e.close()));
   }
-  return targets.map((t) => finished.get(t.id) ?? t.job);
+  return targets.map((t) => finished.get(t.id) ?? latest.get(t.id) ?? t.job);
 }

@@ -82,21 +82,7 @@ export async function submitJobs(
     const payload = { spec, preset, final: decision.final, ...(chunked ? { chunked } : {}) };
     (chunked === undefined ? data : flows).push({ id: job.id, job, payload });
   }
-  if (data.length > 0) {
-    const queue = new Queue(route, { connection: lastingOptions(farm), prefix: FARM_PREFIX });
-    try {
-      await client.sadd(ROUTES_KEY, route);
-      await queue.addBulk(
-        data.map(({ id, payload }) => ({
-          name: 'convert',
-          data: payload,
-          opts: { jobId: id, attempts: 1, removeOnComplete: KEEP, removeOnFail: KEEP },
-        })),
-      );
-    } finally {
-      await queue.close();
-    }
-  }
+  await enqueue(farm, client, route, data);
   if (flows.length > 0) await client.sadd(ROUTES_KEY, route);
   await enqueueFlows(farm, route, flows, KEEP);
   return {
@@ -104,6 +90,29 @@ export async function submitJobs(
     settled,
     skipped,
   };
+}
+
+/** Queues farm jobs (ids chosen by the caller) in one route. */
+export async function enqueue(
+  farm: FarmUrl,
+  client: Redis,
+  route: string,
+  data: readonly { id: string; payload: FarmJob }[],
+): Promise<void> {
+  if (data.length === 0) return;
+  const queue = new Queue(route, { connection: lastingOptions(farm), prefix: FARM_PREFIX });
+  try {
+    await client.sadd(ROUTES_KEY, route);
+    await queue.addBulk(
+      data.map(({ id, payload }) => ({
+        name: 'convert',
+        data: payload,
+        opts: { jobId: id, attempts: 1, removeOnComplete: KEEP, removeOnFail: KEEP },
+      })),
+    );
+  } finally {
+    await queue.close();
+  }
 }
 
 /** Every queue jobs were ever submitted to. */

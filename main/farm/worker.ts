@@ -1,9 +1,10 @@
 import { hostname } from 'node:os';
-import { Worker, WaitingError, type Job as BullJob } from 'bullmq';
+import { UnrecoverableError, Worker, WaitingError, type Job as BullJob } from 'bullmq';
 import type { Job } from '../../app/jobs/job';
 import type { HardwareReport } from '../../app/hardware/model';
 import { UserFacingError } from '../../app/util/errors';
 import type { Engine } from '../engine/engine';
+import { CANCEL_CHANNEL, cancelKey } from './cancel';
 import { sweepStale } from './commit';
 import { FARM_PREFIX, farmClient, lastingOptions, type FarmUrl } from './connection';
 import { routesOf } from './payload';
@@ -99,6 +100,8 @@ export async function startFarmWorker(options: FarmWorkerOptions): Promise<Runni
   };
   const processor = async (job: BullJob, token?: string, signal?: AbortSignal): Promise<Job> => {
     const id = job.id ?? '';
+    if ((await client.exists(cancelKey(id))) === 1)
+      throw new UnrecoverableError('Cancelled by the host that queued it.');
     current.add(id);
     void beat();
     try {
@@ -141,6 +144,13 @@ export async function startFarmWorker(options: FarmWorkerOptions): Promise<Runni
     worker.on('ready', () => (down = false));
   }
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  // Cancels from the submitting host: the worker running that job stops it.
+  const cancels = client.duplicate();
+  cancels.on('error', () => undefined); // reconnects on its own, like the others
+  cancels.on('message', (_channel: string, id: string) => {
+    for (const worker of workers) worker.cancelJob(id, 'Cancelled by the host that queued it.');
+  });
+  await cancels.subscribe(CANCEL_CHANNEL);
   await beat();
   const timer = setInterval(() => void beat(), HEARTBEAT_MS);
   let closed: Promise<void> | null = null;
@@ -162,6 +172,7 @@ export async function startFarmWorker(options: FarmWorkerOptions): Promise<Runni
         await Promise.race([farmSide, late]);
         clearTimeout(deadline);
         await engine.dispose();
+        cancels.disconnect();
         client.disconnect();
       })();
       return closed;

@@ -177,6 +177,9 @@ export function withPolicy(engine: HostApi, { spoolDir, outDir }: PolicyOptions)
     system: {
       doctor: () => engine.system.doctor(),
     },
+    farm: {
+      status: () => engine.farm.status(),
+    },
     hardware: {
       inspect: (input) => engine.hardware.inspect(input),
       saved: () => engine.hardware.saved(),

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { startCli, type CliRun } from '../helpers/cli';
+import { processesMentioning } from '../helpers/processes';
 
 // A private Redis for the farm tests: Debian's redis-server on a free loopback port with
 // a password and append-only persistence, plus `framewright worker` processes.
@@ -95,4 +96,21 @@ export async function startWorker(args: string[]): Promise<CliRun> {
   if (err === null) throw new Error('The worker has no stderr.');
   await waitForOutput(err, 'joined the farm');
   return run;
+}
+
+/** x264's "slow" on a 640x360 clip: still encoding when the first progress arrives. */
+export const SLOW_PRESET = {
+  id: 'h264-slow',
+  name: 'H.264 slow',
+  container: 'mp4',
+  extension: '.mp4',
+  video: { codec: 'libx264', crf: 23, speed: 'slow' },
+  audio: { codec: 'aac', bitrateKbps: 128 },
+};
+
+/** ffmpeg (or its sandbox) processes working on files under `dir`. */
+export function ffmpegsUnder(dir: string): unknown[] {
+  return processesMentioning(dir).filter((p) =>
+    /\b(ffmpeg|bwrap)$/.test(p.cmdline.split(' ')[0] ?? ''),
+  );
 }

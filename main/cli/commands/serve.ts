@@ -11,6 +11,8 @@ export interface ServeOptions {
   port: number;
   out: string | undefined;
   stateDir: string | undefined;
+  /** Runs the queue's jobs in this farm (redis://…) instead of with the local worker. */
+  farm: string | undefined;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -18,18 +20,29 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 /** `framewright serve`: the app in a browser. Runs until SIGINT/SIGTERM. */
 export async function serveCommand(
   options: ServeOptions,
-  onEngine: (engine: Engine) => void,
+  onEngine: (running: Pick<Engine, 'dispose'>) => void,
 ): Promise<number> {
   const stateDir = path.resolve(options.stateDir ?? userStateDir());
   const outDir = path.resolve(options.out ?? defaultOutDir());
+  // Loaded only with --farm: Redis and BullMQ stay out of a plain serve's start.
+  const farm =
+    options.farm === undefined
+      ? null
+      : await (await import('./serve-farm')).connectServeFarm(options.farm);
   const engine = await createEngine({
     stateDir,
     launchWorker: forkLauncher(workerPath),
     defaultOutDir: outDir,
     presetsDir,
     overrides: { outDir },
+    ...(farm === null ? {} : { runner: farm.runner, farmStatus: farm.status }),
   });
-  onEngine(engine);
+  onEngine({
+    dispose: async () => {
+      await engine.dispose();
+      farm?.close();
+    },
+  });
   for (const problem of engine.startupProblems) process.stderr.write(`note: ${problem}\n`);
   // Beyond loopback, anyone on the network could reach it: require a token.
   const token = LOOPBACK.has(options.host) ? null : randomBytes(24).toString('base64url');
@@ -44,6 +57,7 @@ export async function serveCommand(
   });
   const url = token === null ? server.url : `${server.url}?token=${token}`;
   process.stdout.write(`Framewright is serving at ${url}\n`);
+  if (farm !== null) process.stdout.write(`Jobs run in the farm at ${farm.label}.\n`);
   process.stdout.write(
     `Outputs go to ${outDir}; queue and settings are kept in ${stateDir}. Press Ctrl-C to stop.\n`,
   );
