@@ -35,7 +35,7 @@ const FarmWorkerSchema = z.object({
   /** Its hardware matrix in a sentence. */
   matrix: z.string(),
   concurrency: z.number().int().positive(),
-  /** Farm job ids it runs now. */
+  /** What it runs now: the input file of a job this host queued, else the farm job's id. */
   current: z.array(z.string()),
   /** Jobs it finished since it joined. */
   done: z.number().int().nonnegative(),

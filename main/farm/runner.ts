@@ -22,7 +22,12 @@ const CANCEL_WAIT_MS = 10_000;
 /** The forward order of a running job; a farm job seen going back (another delivery) is not shown. */
 const ORDER: readonly JobStatus[] = ['probing', 'running', 'finalizing', 'done'];
 
-export function farmRunner(farm: FarmUrl, client: Redis): JobRunner {
+/** `running`: each farm job this host follows now, by farm id, with its input (for the Farm view). */
+export function farmRunner(
+  farm: FarmUrl,
+  client: Redis,
+  running: Map<string, string> = new Map(),
+): JobRunner {
   return async (ctx) => {
     const { job, signal } = ctx;
     ctx.move('probing', {
@@ -71,6 +76,7 @@ export function farmRunner(farm: FarmUrl, client: Redis): JobRunner {
         .finally(() => settle.unref());
     };
     signal.addEventListener('abort', cancel, { once: true });
+    running.set(id, job.spec.input);
     let ended: Job | undefined;
     try {
       [ended] = await followJobs(
@@ -90,6 +96,7 @@ export function farmRunner(farm: FarmUrl, client: Redis): JobRunner {
         stop.signal,
       );
     } finally {
+      running.delete(id);
       signal.removeEventListener('abort', cancel);
     }
     signal.throwIfAborted();

@@ -9,7 +9,12 @@ type FarmWorker = FarmStatus['workers'][number];
  * The Farm view's picture: the workers whose heartbeat is current, plus those this host
  * saw before whose record has since expired (shown offline, as last seen).
  */
-export function farmStatusSource(farm: FarmUrl, client: Redis): () => Promise<FarmStatus> {
+export function farmStatusSource(
+  farm: FarmUrl,
+  client: Redis,
+  /** Farm jobs this host follows, by farm id, with their input: shown by name. */
+  running: ReadonlyMap<string, string> = new Map(),
+): () => Promise<FarmStatus> {
   const seen = new Map<string, FarmWorker>();
   return async () => {
     const online = await listWorkers(client);
@@ -24,7 +29,7 @@ export function farmStatusSource(farm: FarmUrl, client: Redis): () => Promise<Fa
         encoders: w.encoders,
         matrix: w.matrix,
         concurrency: w.concurrency,
-        current: w.current,
+        current: w.current.map((id) => running.get(id) ?? id),
         done: w.done,
         heartbeatAt: w.heartbeatAt,
       });

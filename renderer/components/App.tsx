@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { collectDrop, expandDrop } from '../api/drop';
 import { useAppStore } from '../store/context';
+import { FarmView } from './farm/FarmView';
 import { HardwareView } from './hardware/HardwareView';
 import { Header } from './Header';
 import { Notices } from './Notices';
@@ -51,6 +52,7 @@ export function App(): React.JSX.Element {
         {view === 'queue' && <QueueView />}
         {view === 'presets' && <PresetsView />}
         {view === 'hardware' && <HardwareView />}
+        {view === 'farm' && <FarmView />}
         {view === 'settings' && <SettingsView />}
       </main>
       <Notices />

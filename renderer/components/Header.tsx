@@ -5,6 +5,7 @@ const VIEWS: { view: View; label: string }[] = [
   { view: 'queue', label: 'Queue' },
   { view: 'presets', label: 'Presets' },
   { view: 'hardware', label: 'Hardware' },
+  { view: 'farm', label: 'Farm' },
   { view: 'settings', label: 'Settings' },
 ];
 
@@ -17,6 +18,9 @@ export function Header(): React.JSX.Element {
   const running = useAppStore((s) => s.queue.running);
   const toggleQueue = useAppStore((s) => s.toggleQueue);
   const connected = useAppStore((s) => s.connected);
+  // The Farm tab only where the host runs its jobs in a farm.
+  const hasFarm = useAppStore((s) => s.farm !== null);
+  const views = VIEWS.filter((v) => v.view !== 'farm' || hasFarm);
 
   return (
     <header className="app-header">
@@ -25,7 +29,7 @@ export function Header(): React.JSX.Element {
         <span className="brand-name">Framewright</span>
       </div>
       <nav className="tabs" aria-label="Sections">
-        {VIEWS.map(({ view: v, label }) => (
+        {views.map(({ view: v, label }) => (
           <button
             key={v}
             type="button"

@@ -1,5 +1,6 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { Host } from '../api/host';
+import { createFarmSlice } from './farm-slice';
 import { createHardwareSlice } from './hardware-slice';
 import { createInspectorSlice } from './inspector-slice';
 import { createJobPanelSlice } from './job-panel-slice';
@@ -22,5 +23,6 @@ export function createStore(host: Host): Store {
     ...createPresetsSlice(host, set, get),
     ...createSettingsSlice(host, set, get),
     ...createHardwareSlice(host, set, get),
+    ...createFarmSlice(host, set, get),
   }));
 }

@@ -53,6 +53,7 @@ export function syncStore(store: Store): () => void {
       updates.clear();
       added.length = 0;
       store.setState({ queue, presets, settings });
+      void store.getState().loadFarm();
       store.getState().receiveJobs(jobs, true);
       for (const job of jobs) if (FINISHED.has(job.status)) frames.finish(job.id);
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { PreviewResult, ProbeOutcome, QueueState } from '../../app/api/contract';
+import type { FarmStatus, PreviewResult, ProbeOutcome, QueueState } from '../../app/api/contract';
 import type { Settings } from '../../app/api/settings';
 import type { HardwareReport } from '../../app/hardware/model';
 import type { Job } from '../../app/jobs/job';
@@ -14,7 +14,7 @@ import type { RowFacts } from './row-facts';
 // One zustand store, sliced by feature. Each slice owns its fields and actions; this
 // file only names them so the slices can see each other's state.
 
-export type View = 'queue' | 'presets' | 'hardware' | 'settings';
+export type View = 'queue' | 'presets' | 'hardware' | 'farm' | 'settings';
 
 export interface Notice {
   id: number;
@@ -121,6 +121,13 @@ export interface HardwareSlice {
   loadHardware: (refresh: boolean) => Promise<void>;
 }
 
+export interface FarmSlice {
+  /** The farm this host runs its jobs in; null when it runs them itself (no Farm tab). */
+  farm: FarmStatus | null;
+  farmError: string | null;
+  loadFarm: () => Promise<void>;
+}
+
 export interface UiSlice {
   host: Host;
   /** Per-frame encoder statistics of running and recently finished jobs, outside React. */
@@ -143,6 +150,7 @@ export type State = JobsSlice &
   PresetsSlice &
   SettingsSlice &
   HardwareSlice &
+  FarmSlice &
   UiSlice;
 export type SetState = (partial: Partial<State> | ((state: State) => Partial<State>)) => void;
 export type GetState = () => State;

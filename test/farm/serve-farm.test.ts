@@ -102,6 +102,9 @@ describe.skipIf(!hasRedis)(
           }
         });
       });
+      // The Farm view names the file the worker runs (published as it took the job).
+      const busy = await engine.farm.status();
+      expect(busy?.workers[0]?.current).toEqual([clip]);
       await engine.jobs.cancel({ ids: [id] });
       const [job] = await settled(engine, ids);
       expect(job?.status).toBe('cancelled');

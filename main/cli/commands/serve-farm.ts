@@ -19,10 +19,11 @@ export async function connectServeFarm(text: string): Promise<ServeFarm> {
   const farm = farmUrl(text);
   await checkFarm(farm);
   const client = farmClient(farm);
+  const running = new Map<string, string>();
   return {
     label: farm.label,
-    runner: farmRunner(farm, client),
-    status: farmStatusSource(farm, client),
+    runner: farmRunner(farm, client, running),
+    status: farmStatusSource(farm, client, running),
     close: () => client.disconnect(),
   };
 }

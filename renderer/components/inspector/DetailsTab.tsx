@@ -36,6 +36,7 @@ export function DetailsTab({ job }: { job: Job }): React.JSX.Element {
   const custom = Object.keys(job.spec.settings ?? {}) as (keyof JobSettings)[];
   if (custom.length > 0)
     rows.push(['Settings', `custom: ${custom.map((key) => SETTING_LABEL[key]).join(', ')}`]);
+  if (job.worker !== undefined) rows.push(['Worker', job.worker]);
   if (job.output !== null) rows.push(['Output', `${job.output} (${formatBytes(job.outputBytes)})`]);
   if (job.chunks !== undefined && job.chunks > 1) rows.push(['Chunks', String(job.chunks)]);
   if (job.decoder !== undefined) rows.push(['Decoder', describeDecoder(job.decoder)]);
