@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { FrameStatsEvent } from '../../app/jobs/frame-stats';
 import { JobSchema, type Job } from '../../app/jobs/job';
 import type { Progress } from '../../app/jobs/progress';
+import { explainFailure } from './chunk-failure';
 import { FARM_PREFIX, lastingOptions, type FarmUrl } from './connection';
 import { describeRoute, FarmUpdateSchema, GENERAL_ROUTE } from './payload';
 import { HEARTBEAT_MS, listWorkers } from './registry';
@@ -103,7 +104,11 @@ export async function followJobs(
       if (job !== null) finish(jobId, job);
       else failed(jobId, 'The worker sent back a result that is not a valid job.');
     });
-    source.on('failed', ({ jobId, failedReason }) => failed(jobId, failedReason));
+    source.on(
+      'failed',
+      ({ jobId, failedReason }) =>
+        void explainFailure(farm, failedReason).then((reason) => failed(jobId, reason)),
+    );
     source.on('stalled', ({ jobId }) => {
       if (latest.has(jobId))
         handlers.note({
@@ -125,7 +130,7 @@ export async function followJobs(
     }
     const state = await bull.getState();
     if (state === 'completed') finish(target.id, asJob(bull.returnvalue) ?? target.job);
-    else if (state === 'failed') failed(target.id, bull.failedReason);
+    else if (state === 'failed') failed(target.id, await explainFailure(farm, bull.failedReason));
   }
 
   // Queues nobody online serves: say why the job waits, once per queue, until one joins.

@@ -7,6 +7,7 @@ import type { Step } from '../../app/jobs/plan';
 import { fileUrl } from '../../app/ffmpeg/safety';
 import { discard } from '../engine/output';
 import { loadChunked } from './chunked-job';
+import { chunkProgress } from './chunk-progress';
 import { FarmChunkSchema } from './payload';
 import { final, type FarmJobContext } from './run-farm-job';
 
@@ -45,6 +46,7 @@ export async function runChunk(
   const partsDir = local.plan.workDirs[0] ?? `${local.temp}.parts`;
   const mine = `${target}.${randomBytes(4).toString('hex')}.partial`;
   const startedAt = Date.now();
+  const progress = chunkProgress(ctx.client, bull, index, chunks.length);
   try {
     await mkdir(partsDir, { recursive: true });
     await ctx.engine.supervisor.request(
@@ -56,7 +58,7 @@ export async function runChunk(
         parallelism: 1,
         frameStats: false,
       },
-      { ...(signal === undefined ? {} : { signal }) },
+      { ...(signal === undefined ? {} : { signal }), onProgress: progress.report },
     );
     await rename(mine, target);
   } catch (error) {
@@ -66,6 +68,8 @@ export async function runChunk(
     throw final(
       `Chunk ${index + 1} of ${chunks.length} failed on ${ctx.worker}: ${(error as Error).message}`,
     );
+  } finally {
+    await progress.close();
   }
   return {
     ...newJob(bull.id ?? '', local.farm.spec, startedAt),

@@ -6,6 +6,7 @@ import type { Job } from '../../app/jobs/job';
 import { fileUrl } from '../../app/ffmpeg/safety';
 import { discard } from '../engine/output';
 import { loadChunked } from './chunked-job';
+import { CHUNKS_SHARE } from './chunk-progress';
 import { alreadyCommitted, commitFarmOutput, stage, unstage } from './commit';
 import type { FarmUpdate } from './payload';
 import { final, type FarmJobContext } from './run-farm-job';
@@ -98,7 +99,17 @@ export async function runJoin(
       },
       {
         ...(signal === undefined ? {} : { signal }),
-        onProgress: (progress) => report({ type: 'progress', progress }),
+        onProgress: (progress) =>
+          report({
+            type: 'progress',
+            progress: {
+              ...progress,
+              percent:
+                progress.percent === null
+                  ? null
+                  : CHUNKS_SHARE * 100 + (1 - CHUNKS_SHARE) * progress.percent,
+            },
+          }),
       },
     );
     await commitFarmOutput({
