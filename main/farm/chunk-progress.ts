@@ -6,7 +6,7 @@ import type { FarmUpdate } from './payload';
 
 // A chunked job's progress, best effort: each chunk records its percent in one Redis hash
 // and reports the mean on the parent job, which is what the submitter follows. The join
-// then fills the last tenth.
+// then fills the last tenth. A chunk also asks here whether the job already failed.
 
 /** The share of the bar the chunks fill; the join (a stream copy plus audio) the rest. */
 export const CHUNKS_SHARE = 0.9;
@@ -15,6 +15,8 @@ const key = (parentId: string): string => `${FARM_PREFIX}:chunk-progress:${paren
 
 export interface ChunkProgress {
   report: (progress: Progress) => void;
+  /** True once the job itself failed (another chunk failed): this chunk's work is moot. */
+  jobFailed: () => Promise<boolean>;
   close: () => Promise<void>;
 }
 
@@ -28,7 +30,11 @@ export function chunkProgress(
   const prefix = `${FARM_PREFIX}:`;
   const parentId = parent?.id;
   if (parent === undefined || parentId === undefined || !parent.queueKey.startsWith(prefix))
-    return { report: () => undefined, close: () => Promise.resolve() };
+    return {
+      report: () => undefined,
+      jobFailed: () => Promise.resolve(false),
+      close: () => Promise.resolve(),
+    };
   const queue = new Queue(parent.queueKey.slice(prefix.length), {
     connection: client,
     prefix: FARM_PREFIX,
@@ -54,6 +60,8 @@ export function chunkProgress(
         .catch(() => undefined)
         .finally(() => (busy = false));
     },
+    jobFailed: async () =>
+      (await (await BullJob.fromId(queue, parentId))?.getState().catch(() => null)) === 'failed',
     close: () => queue.close(),
   };
 }

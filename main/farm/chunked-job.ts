@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Plan } from '../../app/jobs/plan';
 import type { MediaInfo } from '../../app/media/model';
+import { discard } from '../engine/output';
 import { planFarmChunks, sameBounds } from './chunks';
 import type { FarmJob } from './payload';
 import { toLocal } from './paths';
@@ -38,6 +39,10 @@ export async function loadChunked(ctx: FarmJobContext, data: unknown): Promise<L
     chunked.count,
   );
   const differs = sameBounds(planned?.bounds ?? [], chunked.bounds);
-  if (planned === null || differs !== null) throw final(differs ?? 'The job cannot be chunked.');
+  if (planned === null || differs !== null) {
+    // The job fails with this chunk: the other chunks' files go too.
+    await discard(`${temp}.parts`);
+    throw final(differs ?? 'The job cannot be chunked.');
+  }
   return { farm: { ...job, chunked }, input, output, temp, info: probed.info, plan: planned.plan };
 }

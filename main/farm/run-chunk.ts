@@ -48,6 +48,8 @@ export async function runChunk(
   const startedAt = Date.now();
   const progress = chunkProgress(ctx.client, bull, index, chunks.length);
   try {
+    if (await progress.jobFailed())
+      throw new Error('another chunk of this job failed first, so this one was not encoded.');
     await mkdir(partsDir, { recursive: true });
     await ctx.engine.supervisor.request(
       'run',
@@ -61,6 +63,8 @@ export async function runChunk(
       { ...(signal === undefined ? {} : { signal }), onProgress: progress.report },
     );
     await rename(mine, target);
+    // The job failed while this chunk ran: its `.parts` folder goes again.
+    if (await progress.jobFailed()) await discard(partsDir);
   } catch (error) {
     await discard(mine);
     // The job cannot finish without this chunk: nothing partial stays for it.
