@@ -120,18 +120,29 @@ export async function followJobs(
   }
   await Promise.all(events.map((e) => e.waitUntilReady()));
 
-  // Whatever ended before we listened (or while this host was away) is read back once.
-  for (const target of targets) {
-    const queue = queues[routes.indexOf(target.route)];
-    const bull = queue === undefined ? undefined : await BullJob.fromId(queue, target.id);
-    if (bull === undefined) {
-      failed(target.id, 'The job is no longer in the farm.');
-      continue;
+  // What ended before we listened (or while this host was away), and any end whose event
+  // was missed (QueueEvents reads the stream from when it starts), is read back: once now,
+  // then on every tick. The state first, then the record: a job read before it ended has
+  // no result or reason yet.
+  const readBack = async (): Promise<void> => {
+    for (const target of targets) {
+      if (finished.has(target.id)) continue;
+      const queue = queues[routes.indexOf(target.route)];
+      if (queue === undefined) continue;
+      const state = await queue.getJobState(target.id);
+      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') continue;
+      const bull = await BullJob.fromId(queue, target.id);
+      if (bull === undefined || state === 'unknown')
+        failed(target.id, 'The job is no longer in the farm.');
+      else if (state === 'completed') finish(target.id, asJob(bull.returnvalue) ?? target.job);
+      else
+        failed(
+          target.id,
+          await explainFailure(farm, bull.failedReason ?? 'The job failed in the farm.'),
+        );
     }
-    const state = await bull.getState();
-    if (state === 'completed') finish(target.id, asJob(bull.returnvalue) ?? target.job);
-    else if (state === 'failed') failed(target.id, await explainFailure(farm, bull.failedReason));
-  }
+  };
+  await readBack();
 
   // Queues nobody online serves: say why the job waits, once per queue, until one joins.
   const told = new Set<string>();
@@ -155,7 +166,10 @@ export async function followJobs(
       });
     }
   };
-  const timer = setInterval(() => void waitingFor(), HEARTBEAT_MS);
+  const timer = setInterval(() => {
+    void waitingFor();
+    void readBack().catch(() => undefined);
+  }, HEARTBEAT_MS);
   const open = (): boolean => finished.size < latest.size && signal?.aborted !== true;
   if (open()) await Promise.race([waitingFor(), done]);
   try {
