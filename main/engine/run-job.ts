@@ -81,8 +81,12 @@ function isInputFailure(error: unknown): boolean {
   return code === 'exit' || code === 'crashed';
 }
 
-export async function runJob(ctx: JobContext): Promise<void> {
-  const { job, signal, supervisor } = ctx;
+/**
+ * The start of every run, local or on the farm: the job moves to probing and takes the
+ * probe made before (probe-ahead, the Inspector) while its file is unchanged, else probes.
+ */
+export async function startAndProbe(ctx: JobContext): Promise<MediaInfo> {
+  const { job, signal } = ctx;
   ctx.move('probing', {
     startedAt: Date.now(),
     attempts: job.attempts + 1,
@@ -96,9 +100,15 @@ export async function runJob(ctx: JobContext): Promise<void> {
       request.path,
       request.scanResolution,
       chunksAsked(job.spec.settings),
-    )) ?? (await supervisor.request('probe', request, { signal }));
+    )) ?? (await ctx.supervisor.request('probe', request, { signal }));
   ctx.probed(info);
   signal.throwIfAborted();
+  return info;
+}
+
+export async function runJob(ctx: JobContext): Promise<void> {
+  const { job, signal, supervisor } = ctx;
+  const info = await startAndProbe(ctx);
   const { settings } = job.spec;
   const analysis = await analysisFor(ctx, info);
   signal.throwIfAborted();

@@ -4,7 +4,7 @@ import type { Job } from '../../app/jobs/job';
 import type { JobStatus } from '../../app/jobs/state';
 import type { JobRunner } from '../engine/job-queue';
 import { decideJobOutput, skippedEnd } from '../engine/output';
-import { probeRequest } from '../engine/probe-reuse';
+import { startAndProbe } from '../engine/run-job';
 import { cancelFarmJob } from './cancel';
 import type { FarmUrl } from './connection';
 import { followJobs } from './follow';
@@ -30,16 +30,7 @@ export function farmRunner(
 ): JobRunner {
   return async (ctx) => {
     const { job, signal } = ctx;
-    ctx.move('probing', {
-      startedAt: Date.now(),
-      attempts: job.attempts + 1,
-      error: null,
-      progress: null,
-    });
-    const request = probeRequest(job.spec.input, ctx.preset, ctx.stallTimeoutMs);
-    const info = await ctx.supervisor.request('probe', request, { signal });
-    ctx.probed(info);
-    signal.throwIfAborted();
+    const info = await startAndProbe(ctx);
     const decision = await decideJobOutput(job.spec, ctx.preset, info, null, job.spec.onExists);
     if (decision.kind === 'skip') {
       ctx.move('done', skippedEnd(job, decision.final));
