@@ -23,6 +23,10 @@ const WORKER_KEYS = [
   'FFPROBE_PATH',
   'SYSTEMROOT',
   'XDG_CACHE_HOME',
+  // Windows' cache folder (platform/folders.ts), so the worker's matches the host's.
+  'LOCALAPPDATA',
+  // The shipped CLI runs in Electron's Node; its forked worker must too (not a new app).
+  'ELECTRON_RUN_AS_NODE',
   // Test hook: native/process/run-program.ts logs every argv there.
   'FRAMEWRIGHT_SPAWN_LOG',
   ...DRIVER_KEYS,

@@ -1,21 +1,39 @@
 import os from 'node:os';
 import path from 'node:path';
+import envPaths from 'env-paths';
 
-// Where Framewright keeps its files when no host (Electron) chooses: the XDG folders,
-// and the output folder every host defaults to.
+// Where Framewright keeps its files when no host (Electron) chooses, by each platform's
+// conventions (env-paths): Linux XDG folders, macOS ~/Library, Windows %LOCALAPPDATA%.
+// Overrides (FRAMEWRIGHT_*_DIR, XDG_*) are read on every call, so tests and hosts can set them.
 
 type Env = NodeJS.ProcessEnv;
 
-/** The user's cache folder for Framewright ($XDG_CACHE_HOME/framewright). */
-export function userCacheDir(env: Env = process.env): string {
-  const base = env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'framewright');
+/** env-paths' folders for this platform, named `framewright` (no `-nodejs` suffix). */
+function platformPaths(): ReturnType<typeof envPaths> {
+  return envPaths('framewright', { suffix: '' });
 }
 
-/** The user's state folder for Framewright: the CLI's and web host's queue and settings. */
-export function userStateDir(env: Env = process.env): string {
-  const base = env.XDG_STATE_HOME || path.join(os.homedir(), '.local', 'state');
-  return path.join(base, 'framewright');
+function override(value: string | undefined): string | undefined {
+  return value !== undefined && value !== '' ? path.resolve(value) : undefined;
+}
+
+/** The user's cache folder: $XDG_CACHE_HOME/framewright, ~/Library/Caches/framewright, …\framewright\Cache. */
+export function userCacheDir(): string {
+  return platformPaths().cache;
+}
+
+/**
+ * The CLI's and web host's queue and settings: $XDG_STATE_HOME/framewright on Linux,
+ * ~/Library/Application Support/framewright on macOS, %LOCALAPPDATA%\framewright\Data on Windows.
+ */
+export function userStateDir(): string {
+  const paths = platformPaths();
+  return process.platform === 'linux' ? paths.log : paths.data;
+}
+
+/** FRAMEWRIGHT_STATE_DIR when set, else the user's state folder. */
+function sharedStateDir(env: Env): string {
+  return override(env.FRAMEWRIGHT_STATE_DIR) ?? userStateDir();
 }
 
 /**
@@ -24,19 +42,31 @@ export function userStateDir(env: Env = process.env): string {
  * preset saved or imported in the app is then usable by `framewright convert --preset`.
  */
 export function userPresetsDir(env: Env = process.env): string {
-  const dir = env.FRAMEWRIGHT_STATE_DIR;
-  return path.join(
-    dir !== undefined && dir !== '' ? path.resolve(dir) : userStateDir(env),
-    'presets',
-  );
+  return path.join(sharedStateDir(env), 'presets');
+}
+
+/**
+ * The log files of every process kind: FRAMEWRIGHT_LOG_DIR, else FRAMEWRIGHT_STATE_DIR's
+ * logs/, else the state folder's logs/ on Linux, ~/Library/Logs/framewright on macOS and
+ * %LOCALAPPDATA%\framewright\Log on Windows.
+ */
+export function userLogDir(env: Env = process.env): string {
+  const explicit = override(env.FRAMEWRIGHT_LOG_DIR);
+  if (explicit !== undefined) return explicit;
+  const state = override(env.FRAMEWRIGHT_STATE_DIR);
+  if (state !== undefined) return path.join(state, 'logs');
+  return process.platform === 'linux' ? path.join(userStateDir(), 'logs') : platformPaths().log;
 }
 
 /**
  * Where outputs go when neither the job nor the settings name a folder:
- * FRAMEWRIGHT_OUT_DIR, else Framewright inside the videos folder (Electron's, when given).
+ * FRAMEWRIGHT_OUT_DIR, else Framewright inside the videos folder (Electron's when given,
+ * else ~/Movies on macOS and ~/Videos elsewhere).
  */
 export function defaultOutDir(env: Env = process.env, videosDir?: string): string {
-  const override = env.FRAMEWRIGHT_OUT_DIR;
-  if (override !== undefined && override !== '') return path.resolve(override);
-  return path.join(videosDir ?? path.join(os.homedir(), 'Videos'), 'Framewright');
+  const explicit = override(env.FRAMEWRIGHT_OUT_DIR);
+  if (explicit !== undefined) return explicit;
+  const videos =
+    videosDir ?? path.join(os.homedir(), process.platform === 'darwin' ? 'Movies' : 'Videos');
+  return path.join(videos, 'Framewright');
 }
