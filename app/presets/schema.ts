@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HardwareChoiceSchema } from '../hardware/model';
 import { extraArgsProblems, ExtraArgsSchema } from './extra-args';
+import { QualityTargetSchema } from '../quality/target';
 
 // A preset is data (resources/presets/*.json, or a user's JSON file), validated here.
 
@@ -78,6 +79,8 @@ export const PresetSchema = z
     faststart: z.boolean().default(false),
     /** Hardware encoding: off, auto (best encoder that really works here), or one backend. */
     hardware: HardwareChoiceSchema.default('off'),
+    /** Encode at the highest CRF that reaches this quality (a job's own target wins). */
+    quality: QualityTargetSchema.optional(),
   })
   .strict();
 export type Preset = z.infer<typeof PresetSchema>;

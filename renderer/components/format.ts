@@ -82,6 +82,7 @@ export const SETTING_LABEL: Record<keyof JobSettings, string> = {
   folder: 'folder',
   chunks: 'chunks',
   hwDecode: 'hardware decoding',
+  quality: 'quality target',
 };
 
 /** Quotes an argument only when a shell would need it, so a command line can be copied. */

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { VideoCodec } from '../presets/schema';
+
+// A quality target: the metric the search measures with, the score the output must reach
+// and an optional size cap. A job setting or a preset field; the job's wins.
+
+export const QualityMetricSchema = z.enum(['ssim', 'psnr', 'vmaf']);
+export type QualityMetric = z.infer<typeof QualityMetricSchema>;
+
+/** The scores each metric can give (SSIM 0..1, PSNR in dB, VMAF 0..100). */
+export const METRIC_SCALE: Record<QualityMetric, { min: number; max: number }> = {
+  ssim: { min: 0.5, max: 1 },
+  psnr: { min: 10, max: 100 },
+  vmaf: { min: 1, max: 100 },
+};
+
+export const QualityTargetSchema = z
+  .strictObject({
+    metric: QualityMetricSchema,
+    /** The score every sample, and then the output, must reach. */
+    target: z.number(),
+    /** Largest output, in percent of the source's size (for the part encoded). */
+    maxSizePercent: z.number().positive().max(1000).optional(),
+  })
+  .refine((q) => q.target >= METRIC_SCALE[q.metric].min && q.target <= METRIC_SCALE[q.metric].max, {
+    message: 'the target must be within the metric scale (ssim 0.5-1, psnr 10-100 dB, vmaf 1-100)',
+    path: ['target'],
+  });
+
+/** The CRF values each encoder takes, lowest (best) to highest; the one list of them. */
+export const CRF_RANGES: Record<VideoCodec, { min: number; max: number }> = {
+  libx264: { min: 0, max: 51 },
+  libx265: { min: 0, max: 51 },
+  libsvtav1: { min: 1, max: 63 },
+  'libvpx-vp9': { min: 0, max: 63 },
+  libvpx: { min: 4, max: 63 },
+};
+
+/**
+ * The scale the search interpolates scores on: PSNR is already logarithmic; SSIM's and
+ * VMAF's distance from a perfect score grows about exponentially with CRF, so its log.
+ */
+export function interpolationScale(metric: QualityMetric): (score: number) => number {
+  if (metric === 'psnr') return (score) => score;
+  const top = METRIC_SCALE[metric].max;
+  return (score) => -Math.log(Math.max(top - score, top * 1e-6));
+}
