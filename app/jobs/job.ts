@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { JobStatusSchema } from './state';
 import { ProgressSchema } from './progress';
 import { JobSettingsSchema } from './settings';
+import { QualityRecordSchema } from '../quality/record';
+import { MetricFramesSchema, MetricScoresSchema } from './metrics';
 
 export const ResolutionPolicySchema = z.enum(['auto', 'reinit', 'fit', 'stretch']);
 export type ResolutionPolicy = z.infer<typeof ResolutionPolicySchema>;
@@ -67,5 +69,16 @@ export const JobSchema = z.object({
   worker: z.string().max(200).optional(),
   /** For a chunked farm job, the worker that encoded each chunk, in chunk order. */
   chunkWorkers: z.array(z.string().max(200)).max(64).optional(),
+  /** A job with a quality target: the CRF searched, predicted and measured scores and sizes. */
+  quality: QualityRecordSchema.optional(),
+  /** The output's quality against its source, overall per metric, once measured. */
+  metrics: MetricScoresSchema.optional(),
+  /** The same per frame (at most METRIC_FRAMES_MAX, spread over the output). */
+  metricFrames: MetricFramesSchema.optional(),
+  /**
+   * The farm job a `serve --farm` host queued for this job (for a chunked job, its flow's
+   * parent; the chunks are `<id>-chunk-N`), kept so a restarted host follows it again.
+   */
+  farm: z.object({ id: z.string().max(200), route: z.string().max(100) }).optional(),
 });
 export type Job = z.infer<typeof JobSchema>;

@@ -1,7 +1,8 @@
 import type { Settings } from '../../app/api/settings';
 import { createEngine, type Engine } from '../engine/engine';
 import { forkLauncher } from '../engine/worker-port';
-import { defaultOutDir, userPresetsDir } from '../../platform/folders';
+import { defaultOutDir, userLogDir, userPresetsDir } from '../../platform/folders';
+import { openProcessLog, type ProcessKind } from '../log/process-log';
 import { presetsDir, workerPath } from './paths';
 import { UsageError } from './usage';
 
@@ -13,7 +14,10 @@ import { UsageError } from './usage';
 export async function cliEngine(
   overrides: Partial<Settings> = {},
   presetFiles: string[] = [],
+  /** Whose log it writes: one-shot commands share cli.log, the farm worker has worker.log. */
+  logKind: ProcessKind = 'cli',
 ): Promise<Engine> {
+  openProcessLog(logKind, userLogDir());
   const engine = await createEngine({
     stateDir: null,
     launchWorker: forkLauncher(workerPath),

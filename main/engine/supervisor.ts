@@ -8,6 +8,7 @@ import {
 import type { FrameStatsBatch } from '../../app/jobs/frame-stats';
 import type { Progress } from '../../app/jobs/progress';
 import { deserializeError } from '../../app/util/errors';
+import { logRequest, logWorkerRestart } from '../log/requests';
 import type { WorkerLauncher, WorkerPort } from './worker-port';
 
 // Owns the worker process: starts it, validates what it says, restarts it after a
@@ -123,6 +124,7 @@ export class WorkerSupervisor {
       pending.reject(new WorkerCrashedError(reason));
     }
     this.restarts += 1;
+    logWorkerRestart(reason, this.restarts);
     this.onRestart(reason);
   }
 
@@ -134,15 +136,18 @@ export class WorkerSupervisor {
     if (this.stopping) return Promise.reject(new Error('Framewright is shutting down.'));
     const port = this.ensure();
     const id = this.nextId++;
+    const logged = logRequest(method, params);
     return new Promise<WorkerResult<M>>((resolve, reject) => {
       const onAbort = (): void => port.send({ type: 'cancel', id });
       this.pending.set(id, {
         resolve: (value) => {
           options.signal?.removeEventListener('abort', onAbort);
+          logged();
           resolve(value as WorkerResult<M>);
         },
         reject: (error) => {
           options.signal?.removeEventListener('abort', onAbort);
+          logged(error);
           reject(error);
         },
         onProgress: options.onProgress,

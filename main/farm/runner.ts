@@ -1,46 +1,95 @@
 import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Job } from '../../app/jobs/job';
 import type { JobStatus } from '../../app/jobs/state';
 import type { JobRunner } from '../engine/job-queue';
 import { decideJobOutput, skippedEnd } from '../engine/output';
-import { startAndProbe } from '../engine/run-job';
+import { startAndProbe, type JobContext } from '../engine/run-job';
 import { cancelFarmJob } from './cancel';
-import type { FarmUrl } from './connection';
+import { FARM_PREFIX, lastingOptions, type FarmUrl } from './connection';
 import { followJobs } from './follow';
 import { routeFor } from './payload';
-import { enqueue } from './submit';
+import { enqueueAll } from './submit';
+import { chunkedFor } from './submit-flow';
 
 // `serve --farm`: the host's queue runs each job in the farm. The job is probed here and
-// its output named here (as `convert --farm` does), queued, and followed: the worker's
-// status, progress, frame statistics, warnings and end come back onto the local job.
-// Cancelling the local job cancels the farm job.
+// its output named here (as `convert --farm` does), queued (a chunked job as a flow), and
+// followed: the worker's status, progress, frame statistics, warnings and end come back
+// onto the local job. Cancelling the local job cancels the farm job. The farm id is saved
+// on the job first, so a host that stops or dies follows the same farm job at its next
+// start instead of queueing the job again.
 
 /** How long a cancel waits for the worker to confirm it stopped the job. */
 const CANCEL_WAIT_MS = 10_000;
 
-/** The forward order of a running job; a farm job seen going back (another delivery) is not shown. */
-const ORDER: readonly JobStatus[] = ['probing', 'running', 'finalizing', 'done'];
+/**
+ * The forward order shown while the farm job runs; a farm job seen going back (another
+ * delivery) is not shown. Its `finalizing` shows at the end, so a leaving host can still
+ * put the job back in its queue.
+ */
+const ORDER: readonly JobStatus[] = ['probing', 'running'];
 
-/** `running`: each farm job this host follows now, by farm id, with its input (for the Farm view). */
-export function farmRunner(
+/** What the host shares with its runner. */
+export interface FarmHost {
+  /** Each farm job this host follows now, by farm id, with its input (for the Farm view). */
+  running: Map<string, string>;
+  /** The host is stopping: farm jobs keep running, and are followed again at its next start. */
+  leaving: boolean;
+}
+
+type FarmRef = NonNullable<Job['farm']>;
+
+/** Whether the farm still holds this job (queued, running or ended). */
+async function inFarm(farm: FarmUrl, ref: FarmRef): Promise<boolean> {
+  const queue = new Queue(ref.route, { connection: lastingOptions(farm), prefix: FARM_PREFIX });
+  try {
+    return (await queue.getJobState(ref.id)) !== 'unknown';
+  } finally {
+    await queue.close();
+  }
+}
+
+/** Probes, names the output and queues the job in the farm; null when it ended here (skip). */
+async function submit(
+  ctx: JobContext,
   farm: FarmUrl,
   client: Redis,
-  running: Map<string, string> = new Map(),
-): JobRunner {
+  ref: FarmRef,
+): Promise<FarmRef | null> {
+  const { job } = ctx;
+  // The farm id is saved with the move to probing, before anything is queued.
+  const info = await startAndProbe({
+    ...ctx,
+    move: (status, changes) => ctx.move(status, { ...changes, farm: ref }),
+  });
+  const decision = await decideJobOutput(job.spec, ctx.preset, info, null, job.spec.onExists);
+  if (decision.kind === 'skip') {
+    ctx.move('done', skippedEnd(job, decision.final));
+    return null;
+  }
+  const chunked = await chunkedFor(client, job.spec, ctx.preset, info, decision, ref.route);
+  const payload = { spec: job.spec, preset: ctx.preset, final: decision.final };
+  await enqueueAll(farm, client, ref.route, [
+    { id: ref.id, payload: chunked === undefined ? payload : { ...payload, chunked } },
+  ]);
+  return ref;
+}
+
+export function farmRunner(farm: FarmUrl, client: Redis, host: FarmHost): JobRunner {
   return async (ctx) => {
     const { job, signal } = ctx;
-    const info = await startAndProbe(ctx);
-    const decision = await decideJobOutput(job.spec, ctx.preset, info, null, job.spec.onExists);
-    if (decision.kind === 'skip') {
-      ctx.move('done', skippedEnd(job, decision.final));
-      return;
+    // Started before (its startedAt kept) and still in the farm: follow it again.
+    const saved = job.farm !== undefined && job.startedAt !== null ? job.farm : undefined;
+    let ref: FarmRef | null;
+    if (saved !== undefined && (await inFarm(farm, saved))) {
+      ref = saved;
+      ctx.move('probing', { error: null, progress: null });
+    } else {
+      ref = await submit(ctx, farm, client, { id: randomUUID(), route: routeFor(ctx.preset) });
+      if (ref === null) return;
     }
-    const id = randomUUID();
-    const route = routeFor(ctx.preset);
-    await enqueue(farm, client, route, [
-      { id, payload: { spec: job.spec, preset: ctx.preset, final: decision.final } },
-    ]);
+    const { id, route } = ref;
 
     let status: JobStatus = 'probing';
     let worker: string | undefined;
@@ -60,6 +109,10 @@ export function farmRunner(
 
     const stop = new AbortController();
     const cancel = (): void => {
+      if (host.leaving) {
+        stop.abort();
+        return;
+      }
       const settle = setTimeout(() => stop.abort(), CANCEL_WAIT_MS);
       void cancelFarmJob(farm, client, route, id)
         .then((gone) => gone && stop.abort())
@@ -67,7 +120,8 @@ export function farmRunner(
         .finally(() => settle.unref());
     };
     signal.addEventListener('abort', cancel, { once: true });
-    running.set(id, job.spec.input);
+    if (signal.aborted) cancel();
+    host.running.set(id, job.spec.input);
     let ended: Job | undefined;
     try {
       [ended] = await followJobs(
@@ -77,8 +131,9 @@ export function farmRunner(
         {
           job: (remote, finished) => {
             take(remote);
-            if (!finished && ORDER.indexOf(remote.status) > ORDER.indexOf(status))
-              advance(remote.status, { worker, ...extras(remote) });
+            const to = remote.status === 'finalizing' ? 'running' : remote.status;
+            if (!finished && ORDER.indexOf(to) > ORDER.indexOf(status))
+              advance(to, { worker, ...extras(remote) });
           },
           progress: ({ progress }) => ctx.progress(progress),
           frameStats: ({ id: _id, ...batch }) => ctx.frameStats(batch),
@@ -87,15 +142,22 @@ export function farmRunner(
         stop.signal,
       );
     } finally {
-      running.delete(id);
+      host.running.delete(id);
       signal.removeEventListener('abort', cancel);
+    }
+    if (signal.aborted && host.leaving) {
+      // Back in the queue as it is saved: the next start follows the farm job again.
+      ctx.move('queued', { progress: null });
+      return;
     }
     signal.throwIfAborted();
     if (ended === undefined || ended.status !== 'done')
       throw Object.assign(new Error(ended?.error ?? 'The farm job ended without a result.'), {
         log: ended?.log,
       });
-    advance('done', {
+    advance('running', { worker });
+    ctx.move('finalizing', { worker });
+    ctx.move('done', {
       ...extras(ended),
       worker,
       finishedAt: Date.now(),
@@ -111,5 +173,6 @@ function extras(remote: Job): Partial<Job> {
   return {
     ...(remote.chunks === undefined ? {} : { chunks: remote.chunks }),
     ...(remote.decoder === undefined ? {} : { decoder: remote.decoder }),
+    ...(remote.chunkWorkers === undefined ? {} : { chunkWorkers: remote.chunkWorkers }),
   };
 }

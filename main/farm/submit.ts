@@ -58,7 +58,6 @@ export async function submitJobs(
   const outcomes = await engine.media.probe({ paths: specs.map((s) => s.input) });
   const settled: Job[] = [];
   const data: { id: string; job: Job; payload: FarmJob }[] = [];
-  const flows: typeof data = [];
   for (const [i, spec] of specs.entries()) {
     const outcome = outcomes[i];
     const job = newJob(randomUUID(), spec, Date.now());
@@ -80,20 +79,36 @@ export async function submitJobs(
     }
     const chunked = await chunkedFor(client, spec, preset, outcome.info, decision, route);
     const payload = { spec, preset, final: decision.final, ...(chunked ? { chunked } : {}) };
-    (chunked === undefined ? data : flows).push({ id: job.id, job, payload });
+    data.push({ id: job.id, job, payload });
   }
-  await enqueue(farm, client, route, data);
-  if (flows.length > 0) await client.sadd(ROUTES_KEY, route);
-  await enqueueFlows(farm, route, flows, KEEP);
+  await enqueueAll(farm, client, route, data);
   return {
-    submitted: [...data, ...flows].map(({ id, job }) => ({ id, route, job })),
+    submitted: data.map(({ id, job }) => ({ id, route, job })),
     settled,
     skipped,
   };
 }
 
-/** Queues farm jobs (ids chosen by the caller) in one route. */
-export async function enqueue(
+/** Queues farm jobs (ids chosen by the caller) in one route: chunked ones as flows. */
+export async function enqueueAll(
+  farm: FarmUrl,
+  client: Redis,
+  route: string,
+  data: readonly { id: string; payload: FarmJob }[],
+): Promise<void> {
+  const flows = data.filter((d) => d.payload.chunked !== undefined);
+  await enqueue(
+    farm,
+    client,
+    route,
+    data.filter((d) => d.payload.chunked === undefined),
+  );
+  if (flows.length === 0) return;
+  await client.sadd(ROUTES_KEY, route);
+  await enqueueFlows(farm, route, flows, KEEP);
+}
+
+async function enqueue(
   farm: FarmUrl,
   client: Redis,
   route: string,

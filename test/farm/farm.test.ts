@@ -6,11 +6,13 @@ import { decodeErrors, makeClip, tempDir } from '../helpers/media';
 import { frameTimes } from '../helpers/resolution';
 import { eventually } from '../helpers/processes';
 import {
+  chunkableClip,
   ffmpegsUnder,
   hasRedis,
   SLOW_PRESET,
   startRedis,
   startWorker,
+  stopAll,
   type TestRedis,
 } from './redis';
 
@@ -59,16 +61,7 @@ describe.skipIf(!hasRedis)(
       await worker('w2');
     });
 
-    afterAll(async () => {
-      for (const run of workers.values()) {
-        if (run.child.exitCode === null && run.child.signalCode === null) {
-          run.child.kill('SIGTERM');
-          await run.done;
-        }
-      }
-      await redis?.stop();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    afterAll(() => stopAll({ workers: workers.values(), redis, dir }));
 
     it('refuses a wrong password at start with one sentence', async () => {
       const wrong = await runCli([
@@ -109,11 +102,7 @@ describe.skipIf(!hasRedis)(
       const media = path.join(dir, 'chunked');
       const out = path.join(dir, 'chunked-out');
       mkdirSync(media);
-      const clip = makeClip(path.join(media, 'film.mp4'), {
-        seconds: 6,
-        size: '320x240',
-        codec: ['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '25'],
-      });
+      const clip = chunkableClip(path.join(media, 'film.mp4'), 6);
       const { code, stdout } = await convert([
         clip,
         ...['--preset', 'h264-mp4', '--chunks', '2', '--out', out, '--json'],

@@ -1,6 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { startCli, type CliRun } from '../helpers/cli';
+import { makeClip } from '../helpers/media';
 import { processesMentioning } from '../helpers/processes';
 
 // A private Redis for the farm tests: Debian's redis-server on a free loopback port with
@@ -96,6 +98,30 @@ export async function startWorker(args: string[]): Promise<CliRun> {
   if (err === null) throw new Error('The worker has no stderr.');
   await waitForOutput(err, 'joined the farm');
   return run;
+}
+
+/** Every farm test's teardown: what it started stops (workers, then Redis), its folder goes. */
+export async function stopAll(started: {
+  workers?: Iterable<CliRun | undefined>;
+  redis?: TestRedis | undefined;
+  dir?: string | undefined;
+}): Promise<void> {
+  for (const run of started.workers ?? []) {
+    if (run === undefined || run.child.exitCode !== null || run.child.signalCode !== null) continue;
+    run.child.kill('SIGTERM');
+    await run.done;
+  }
+  await started.redis?.stop();
+  if (started.dir !== undefined) rmSync(started.dir, { recursive: true, force: true });
+}
+
+/** A 320x240 clip with a keyframe every second, so it splits into chunks. */
+export function chunkableClip(file: string, seconds: number): string {
+  return makeClip(file, {
+    seconds,
+    size: '320x240',
+    codec: ['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '25'],
+  });
 }
 
 /** x264's "slow" on a 640x360 clip: still encoding when the first progress arrives. */

@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePreset } from '../../app/presets/schema';
+import type { Job } from '../../app/jobs/job';
+import { parsePreset, type Preset } from '../../app/presets/schema';
 import type { Engine } from '../../main/engine/engine';
 import { connectServeFarm, type ServeFarm } from '../../main/cli/commands/serve-farm';
 import { runCli, type CliRun } from '../helpers/cli';
@@ -9,11 +10,13 @@ import { nextUpdate, settled, testEngine } from '../helpers/engine';
 import { makeClip, tempDir } from '../helpers/media';
 import { eventually } from '../helpers/processes';
 import {
+  chunkableClip,
   ffmpegsUnder,
   hasRedis,
   SLOW_PRESET,
   startRedis,
   startWorker,
+  stopAll,
   type TestRedis,
 } from './redis';
 
@@ -21,6 +24,22 @@ import {
 // worker, the engine built as serve builds it; jobs go in through the api.
 
 const PASSWORD = 'serve-farm-secret';
+
+const slowParsed = parsePreset(SLOW_PRESET);
+if (!slowParsed.ok) throw new Error(slowParsed.errors.join('; '));
+const slow: Preset = slowParsed.preset;
+
+/** The job as the host's state file holds it. */
+function savedJob(stateDir: string, id: string): Job | undefined {
+  try {
+    const state = JSON.parse(readFileSync(path.join(stateDir, 'state.json'), 'utf8')) as {
+      jobs: Job[];
+    };
+    return state.jobs.find((j) => j.id === id);
+  } catch {
+    return undefined;
+  }
+}
 
 describe.skipIf(!hasRedis)(
   hasRedis ? 'serve --farm' : 'serve --farm: skipped, redis-server is not installed',
@@ -31,25 +50,27 @@ describe.skipIf(!hasRedis)(
     let farm: ServeFarm;
     let engine: Engine;
 
+    /** A web host as `serve --farm --state-dir` builds it, its queue started. */
+    const host = async (stateDir: string | null): Promise<{ farm: ServeFarm; engine: Engine }> => {
+      const farm = await connectServeFarm(redis.url);
+      const engine = await testEngine({ stateDir, runner: farm.runner, farmStatus: farm.status });
+      engine.presetStore.addTransient(slow);
+      await engine.jobs.start();
+      return { farm, engine };
+    };
+
     beforeAll(async () => {
       dir = tempDir('fw-serve-farm-');
       mkdirSync(path.join(dir, 'redis'));
       redis = await startRedis(path.join(dir, 'redis'), PASSWORD);
       worker = await startWorker(['--farm', redis.url, '--name', 'w1', '--allow', dir]);
-      farm = await connectServeFarm(redis.url);
-      engine = await testEngine({ runner: farm.runner, farmStatus: farm.status });
-      await engine.jobs.start();
+      ({ farm, engine } = await host(null));
     });
 
     afterAll(async () => {
       await engine?.dispose();
       farm?.close();
-      if (worker !== undefined && worker.child.exitCode === null) {
-        worker.child.kill('SIGTERM');
-        await worker.done;
-      }
-      await redis?.stop();
-      rmSync(dir, { recursive: true, force: true });
+      await stopAll({ workers: [worker], redis, dir });
     });
 
     it('refuses a wrong password at start with the sentence convert gives', async () => {
@@ -88,9 +109,6 @@ describe.skipIf(!hasRedis)(
       const out = path.join(dir, 'cancel-out');
       mkdirSync(out);
       const clip = makeClip(path.join(dir, 'long.mp4'), { seconds: 6, size: '640x360' });
-      const slow = parsePreset(SLOW_PRESET);
-      if (!slow.ok) throw new Error(slow.errors.join('; '));
-      engine.presetStore.addTransient(slow.preset);
       const { ids } = await engine.jobs.add({ paths: [clip], presetId: 'h264-slow', outDir: out });
       const id = ids[0] ?? '';
       await nextUpdate(engine, id, (j) => j.status === 'running' && j.worker === 'w1');
@@ -110,6 +128,66 @@ describe.skipIf(!hasRedis)(
       expect(job?.status).toBe('cancelled');
       expect(readdirSync(out)).toEqual([]);
       expect(await eventually(() => ffmpegsUnder(dir).length === 0)).toBe(true);
+    });
+
+    it('encodes a job with chunks as a flow, as convert --farm does: each chunk names its worker', async () => {
+      const out = path.join(dir, 'chunked-out');
+      mkdirSync(out);
+      const clip = chunkableClip(path.join(dir, 'film.mp4'), 4);
+      const { ids } = await engine.jobs.add({
+        paths: [clip],
+        presetId: 'h264-mp4',
+        outDir: out,
+        settings: { chunks: 2 },
+      });
+      const [job] = await settled(engine, ids);
+      expect(job?.status).toBe('done');
+      expect(job?.chunks).toBe(2);
+      expect(job?.chunkWorkers).toEqual(['w1', 'w1']);
+      expect(readdirSync(out)).toEqual(['film.mp4']);
+    });
+
+    // After the cancel above: its clip is encoded again, this time across host restarts.
+    it('follows its farm job again after a stop or a kill instead of queueing it twice', async () => {
+      const out = path.join(dir, 'restart-out');
+      mkdirSync(out);
+      const stopped = path.join(dir, 'stopped-state');
+      const killed = path.join(dir, 'killed-state');
+      mkdirSync(killed);
+      const first = await host(stopped);
+      const { ids } = await first.engine.jobs.add({
+        paths: [path.join(dir, 'long.mp4')],
+        presetId: 'h264-slow',
+        outDir: out,
+      });
+      const id = ids[0] ?? '';
+      await nextUpdate(first.engine, id, (j) => j.status === 'running' && j.worker === 'w1');
+      // What a killed host leaves: its state file as saved while the job ran.
+      expect(await eventually(() => savedJob(stopped, id)?.status === 'running')).toBe(true);
+      copyFileSync(path.join(stopped, 'state.json'), path.join(killed, 'state.json'));
+      const farmId = savedJob(stopped, id)?.farm?.id;
+      expect(farmId).toEqual(expect.any(String));
+      // A stopping host (SIGTERM) leaves the farm job running and its own job queued.
+      first.farm.leave();
+      await first.engine.dispose();
+      first.farm.close();
+      expect(savedJob(stopped, id)).toMatchObject({ status: 'queued', farm: { id: farmId } });
+
+      // Both start again, each on its own state: each follows the one farm job to its end.
+      const again = await Promise.all([host(stopped), host(killed)]);
+      try {
+        const ends = await Promise.all(again.map(async (h) => (await settled(h.engine, [id]))[0]));
+        for (const job of ends) {
+          expect(job).toMatchObject({ status: 'done', worker: 'w1', farm: { id: farmId } });
+          expect(job?.output).toBe(path.join(out, 'long.mp4'));
+        }
+        expect(readdirSync(out)).toEqual(['long.mp4']);
+      } finally {
+        for (const h of again) {
+          await h.engine.dispose();
+          h.farm.close();
+        }
+      }
     });
   },
 );

@@ -1,4 +1,7 @@
+import path from 'node:path';
 import type { Engine } from '../../engine/engine';
+import { processLogFile } from '../../log/process-log';
+import { userLogDir } from '../../../platform/folders';
 
 export async function presetsCommand(engine: Engine, json: boolean): Promise<number> {
   const presets = await engine.presets.list();
@@ -14,8 +17,10 @@ export async function presetsCommand(engine: Engine, json: boolean): Promise<num
 
 export async function doctorCommand(engine: Engine, json: boolean): Promise<number> {
   const report = await engine.system.doctor();
+  // Every process kind logs in this folder; this command's own file is cli.log.
+  const logs = path.dirname(processLogFile() ?? path.join(userLogDir(), 'cli.log'));
   if (json) {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...report, logs }, null, 2)}\n`);
   } else {
     const line = (label: string, info: typeof report.ffmpeg): string =>
       info === null
@@ -26,6 +31,7 @@ export async function doctorCommand(engine: Engine, json: boolean): Promise<numb
       `sandbox: ${report.sandbox.kind} — ${report.sandbox.reason}\nplatform: ${report.platform}\n`,
     );
     if (report.ffmpeg) process.stdout.write(`ffmpeg build: ${report.ffmpeg.configuration}\n`);
+    process.stdout.write(`logs: ${logs} (host.log, desktop.log, worker.log, cli.log)\n`);
     for (const problem of report.problems) process.stdout.write(`problem: ${problem}\n`);
   }
   return report.ffmpeg !== null && report.ffprobe !== null ? 0 : 1;

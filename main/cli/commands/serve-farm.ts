@@ -1,7 +1,7 @@
 import type { FarmStatus } from '../../../app/api/contract';
 import type { JobRunner } from '../../engine/job-queue';
 import { checkFarm, farmClient } from '../../farm/connection';
-import { farmRunner } from '../../farm/runner';
+import { farmRunner, type FarmHost } from '../../farm/runner';
 import { farmStatusSource } from '../../farm/status';
 import { farmUrl } from './worker';
 
@@ -12,6 +12,8 @@ export interface ServeFarm {
   label: string;
   runner: JobRunner;
   status: () => Promise<FarmStatus>;
+  /** Before the engine stops: its farm jobs keep running, followed again at the next start. */
+  leave: () => void;
   close: () => void;
 }
 
@@ -19,11 +21,14 @@ export async function connectServeFarm(text: string): Promise<ServeFarm> {
   const farm = farmUrl(text);
   await checkFarm(farm);
   const client = farmClient(farm);
-  const running = new Map<string, string>();
+  const host: FarmHost = { running: new Map(), leaving: false };
   return {
     label: farm.label,
-    runner: farmRunner(farm, client, running),
-    status: farmStatusSource(farm, client, running),
+    runner: farmRunner(farm, client, host),
+    status: farmStatusSource(farm, client, host.running),
+    leave: () => {
+      host.leaving = true;
+    },
     close: () => client.disconnect(),
   };
 }

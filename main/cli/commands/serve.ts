@@ -3,7 +3,8 @@ import path from 'node:path';
 import { createEngine, type Engine } from '../../engine/engine';
 import { forkLauncher } from '../../engine/worker-port';
 import { startServer } from '../../server/index';
-import { defaultOutDir, userStateDir } from '../../../platform/folders';
+import { defaultOutDir, userLogDir, userStateDir } from '../../../platform/folders';
+import { openProcessLog } from '../../log/process-log';
 import { presetsDir, rendererDir, workerPath } from '../paths';
 
 export interface ServeOptions {
@@ -24,6 +25,11 @@ export async function serveCommand(
 ): Promise<number> {
   const stateDir = path.resolve(options.stateDir ?? userStateDir());
   const outDir = path.resolve(options.out ?? defaultOutDir());
+  // An explicit --state-dir keeps the log there too (tests, several hosts side by side).
+  openProcessLog(
+    'host',
+    options.stateDir === undefined ? userLogDir() : path.join(stateDir, 'logs'),
+  );
   // Loaded only with --farm: Redis and BullMQ stay out of a plain serve's start.
   const farm =
     options.farm === undefined
@@ -39,6 +45,7 @@ export async function serveCommand(
   });
   onEngine({
     dispose: async () => {
+      farm?.leave();
       await engine.dispose();
       farm?.close();
     },

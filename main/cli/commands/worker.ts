@@ -47,7 +47,7 @@ export async function workerCommand(
   await checkFarm(farm);
   const concurrency = options.concurrency ?? 1;
   const name = options.name ?? defaultWorkerName();
-  const engine = await cliEngine({ concurrency });
+  const engine = await cliEngine({ concurrency }, [], 'worker');
   onStarted(engine);
   const running = await startFarmWorker({
     farm,
