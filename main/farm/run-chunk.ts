@@ -8,7 +8,7 @@ import { fileUrl } from '../../app/ffmpeg/safety';
 import { discard } from '../engine/output';
 import { loadChunked } from './chunked-job';
 import { chunkProgress } from './chunk-progress';
-import { FarmChunkSchema } from './payload';
+import { FarmChunkSchema, FarmJobSchema } from './payload';
 import { final, type FarmJobContext } from './run-farm-job';
 
 // One chunk of a chunked farm job: this worker's own plan's step for that chunk, run
@@ -37,7 +37,15 @@ export async function runChunk(
       `The chunk sent to ${ctx.worker} is not valid: ${parsed.error.issues[0]?.message ?? 'unknown field'}.`,
     );
   const { index } = parsed.data;
-  const local = await loadChunked(ctx, parsed.data.job);
+  const count = FarmJobSchema.safeParse(parsed.data.job).data?.chunked?.count;
+  const failed = (error: unknown): Error =>
+    final(
+      `Chunk ${index + 1}${count === undefined ? '' : ` of ${count}`} failed on ${ctx.worker}: ${(error as Error).message}`,
+    );
+  // Refused here (a path outside --allow, another split): the job fails naming this chunk.
+  const local = await loadChunked(ctx, parsed.data.job).catch((error: unknown) => {
+    throw failed(error);
+  });
   const chunks = local.plan.steps.filter((s) => s.group === 0);
   const step = chunks[index];
   const target = step?.outputs[0];
@@ -69,9 +77,7 @@ export async function runChunk(
     await discard(mine);
     // The job cannot finish without this chunk: nothing partial stays for it.
     if (signal?.aborted !== true) await discard(partsDir);
-    throw final(
-      `Chunk ${index + 1} of ${chunks.length} failed on ${ctx.worker}: ${(error as Error).message}`,
-    );
+    throw failed(error);
   } finally {
     await progress.close();
   }

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../app/jobs/job';
@@ -145,6 +145,27 @@ describe.skipIf(!hasRedis)(
       expect(job?.chunks).toBe(2);
       expect(job?.chunkWorkers).toEqual(['w1', 'w1']);
       expect(readdirSync(out)).toEqual(['film.mp4']);
+    });
+
+    it('fails a chunked job whose chunk fails, with the chunk named: no output, no parts left', async () => {
+      // The worker may not write there (--allow), so each chunk fails on it.
+      const out = tempDir('fw-serve-farm-refused-');
+      try {
+        const { ids } = await engine.jobs.add({
+          paths: [path.join(dir, 'film.mp4')],
+          presetId: 'h264-mp4',
+          outDir: out,
+          settings: { chunks: 2 },
+        });
+        const [job] = await settled(engine, ids);
+        expect(job?.status).toBe('failed');
+        expect(job?.error).toMatch(
+          /^Chunk [12] of 2 failed on w1: .* is outside the folders this worker may use \(--allow\)\.$/,
+        );
+        expect(readdirSync(out)).toEqual([]);
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
     });
 
     // After the cancel above: its clip is encoded again, this time across host restarts.
