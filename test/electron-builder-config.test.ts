@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { FileMatcher } from 'app-builder-lib/out/fileMatcher';
 import type { Configuration } from 'app-builder-lib';
 import { DebugLogger } from 'builder-util';
 import { describe, expect, it } from 'vitest';
@@ -70,6 +71,62 @@ describe('electron-builder.yml', () => {
         expect.objectContaining({ from: 'resources/presets', to: 'presets' }),
       ]),
     );
+  });
+
+  it("keeps tests, benches and end-to-end specs out of the package (electron-builder's own matcher)", async () => {
+    const config = await load();
+    const packed = new FileMatcher(root, root, (p) => p, patterns(config.files) as string[]);
+    const filter = packed.createFilter();
+    const inPackage = (file: string): boolean => {
+      const full = path.join(root, file);
+      return filter(full, statSync(full));
+    };
+    for (const file of ['dist/cli.js', 'package.json', 'resources/presets/h264-mp4.json'])
+      expect(inPackage(file), file).toBe(true);
+    for (const file of [
+      'test/electron-builder-config.test.ts',
+      'bench/run.mjs',
+      'e2e/web/checks.ts',
+      'platform/folders.test.ts',
+      'resources/bin/framewright',
+    ])
+      expect(inPackage(file), file).toBe(false);
+  });
+
+  it('ships the framewright command beside app.asar (resources/bin)', async () => {
+    const config = await load();
+    expect(asList(config.extraResources)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          from: 'resources/bin',
+          to: 'bin',
+          filter: expect.arrayContaining(['framewright', 'framewright.cmd']),
+        }),
+      ]),
+    );
+  });
+
+  it('publishes updates for electron-updater: one generic URL, and the zip macOS installs from', async () => {
+    const config = await load();
+    const publish = asList(config.publish);
+    expect(publish).toHaveLength(1);
+    expect(publish[0]).toMatchObject({
+      provider: 'generic',
+      url: expect.stringMatching(/^https:\/\//),
+    });
+    expect(targetNames(config.mac?.target)).toContain('zip');
+  });
+
+  it('package.json: test-only packages are dev dependencies, and engines asks for Node 22.12', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+      engines: { node: string };
+    };
+    for (const name of ['axe-core', '@axe-core/playwright', '@playwright/test', 'vitest'])
+      expect(Object.keys(pkg.dependencies), name).not.toContain(name);
+    expect(pkg.devDependencies).toHaveProperty('@axe-core/playwright');
+    expect(pkg.engines.node).toBe('>=22.12');
   });
 
   it('can tell which Electron it packages (electronVersion, or the installed electron package)', async () => {

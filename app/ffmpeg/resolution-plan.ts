@@ -101,19 +101,48 @@ export function buildPlanFor(input: {
   return plan;
 }
 
+/**
+ * The policy a job's plan follows. Segments seek and select by source timestamps; a trim
+ * or a burn-in on top of that is not exact, so such a job is fitted into one canvas instead.
+ */
+export function jobPolicy(
+  preset: Preset,
+  info: MediaInfo,
+  policy: ResolutionPolicy,
+  settings: JobSettings,
+): ReturnType<typeof choosePolicy> {
+  const chosen = choosePolicy(preset, info, policy);
+  return chosen === 'reinit' && (settings.trim !== undefined || settings.subtitles?.burn)
+    ? 'fit'
+    : chosen;
+}
+
+/** The canvas a `fit` job's frames are fitted into (null without video or a resolution scan). */
+export function jobCanvas(
+  preset: Preset,
+  info: MediaInfo,
+  settings: JobSettings,
+  analysis: Analysis | null,
+): Canvas | null {
+  if (typeof preset.video !== 'object' || !info.resolution) return null;
+  const stream = info.streams.find((s) => s.index === info.resolution?.streamIndex);
+  const shaped = shapePicture(settings, analysis, stream, {
+    ...uprightPictureOf(stream),
+    ...uprightSize(stream, largestSize(info.resolution)),
+  }).picture;
+  const largest = { width: shaped.width ?? 2, height: shaped.height ?? 2 };
+  return fitCanvas(largest, preset.video, settings.maxWidth);
+}
+
 /** The plan for the job's preset (jobPreset), by the resolution policy it gets. */
 function planWithPolicy(input: Parameters<typeof buildPlanFor>[0]): Plan {
   const { info, policy, preset, settings = {}, analysis = null } = input;
-  let effective = choosePolicy(preset, info, policy);
+  const effective = jobPolicy(preset, info, policy, settings);
   const notes: string[] = [];
-  // Segments seek and select by source timestamps; a trim or a burn-in on top of that is
-  // not exact, so such a job is fitted into one canvas instead.
-  if (effective === 'reinit' && (settings.trim !== undefined || settings.subtitles?.burn)) {
-    effective = 'fit';
+  if (effective === 'fit' && choosePolicy(preset, info, policy) === 'reinit')
     notes.push(
       'The picture size changes mid-stream, and a trimmed or subtitle-burning job cannot be encoded part by part, so every frame was fitted into one size instead.',
     );
-  }
   if (effective === 'reinit' && typeof preset.video === 'object' && info.resolution) {
     return buildReinitPlan({
       ...input,
@@ -125,14 +154,8 @@ function planWithPolicy(input: Parameters<typeof buildPlanFor>[0]): Plan {
     });
   }
   const convert = { ...input, preset, settings, analysis };
-  if (effective === 'fit' && typeof preset.video === 'object' && info.resolution) {
-    const stream = info.streams.find((s) => s.index === info.resolution?.streamIndex);
-    const shaped = shapePicture(settings, analysis, stream, {
-      ...uprightPictureOf(stream),
-      ...uprightSize(stream, largestSize(info.resolution)),
-    }).picture;
-    const largest = { width: shaped.width ?? 2, height: shaped.height ?? 2 };
-    const canvas = fitCanvas(largest, preset.video, settings.maxWidth);
+  const canvas = effective === 'fit' ? jobCanvas(preset, info, settings, analysis) : null;
+  if (canvas !== null && info.resolution) {
     const plan = buildConvertPlan({ ...convert, fit: canvas });
     plan.warnings.push(
       ...notes,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MetricsSettingsSchema } from './metrics';
 import { QualityTargetSchema } from '../quality/target';
 
 // What one job (or a selection) changes from its preset: tracks, trim, crop, filters,
@@ -119,6 +120,8 @@ export const JobSettingsSchema = z.strictObject({
   chunks: z.union([z.enum(['auto', 'off']), z.number().int().min(1).max(64)]).optional(),
   /** `auto` (the default): decode on hardware where the matrix says that decoder works; `off`: software. */
   hwDecode: z.enum(['auto', 'off']).optional(),
+  /** Measure the output against the source after the encode (app/jobs/metrics.ts). */
+  metrics: MetricsSettingsSchema.optional(),
   /** Encode at the highest CRF whose samples reach this score (app/quality/), instead of a fixed CRF. */
   quality: QualityTargetSchema.optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MetricsSettingsSchema } from '../jobs/metrics';
 import { HardwareChoiceSchema } from '../hardware/model';
 import { extraArgsProblems, ExtraArgsSchema } from './extra-args';
 import { QualityTargetSchema } from '../quality/target';
@@ -79,6 +80,8 @@ export const PresetSchema = z
     faststart: z.boolean().default(false),
     /** Hardware encoding: off, auto (best encoder that really works here), or one backend. */
     hardware: HardwareChoiceSchema.default('off'),
+    /** Measure each output against its source after the encode (a job's own setting wins). */
+    metrics: MetricsSettingsSchema.optional(),
     /** Encode at the highest CRF that reaches this quality (a job's own target wins). */
     quality: QualityTargetSchema.optional(),
   })

@@ -82,6 +82,7 @@ export const SETTING_LABEL: Record<keyof JobSettings, string> = {
   folder: 'folder',
   chunks: 'chunks',
   hwDecode: 'hardware decoding',
+  metrics: 'quality metrics',
   quality: 'quality target',
 };
 
