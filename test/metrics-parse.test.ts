@@ -12,7 +12,7 @@ const fixture = (name: string): string =>
 /** The overall score ffmpeg's filter logged ("SSIM … All:0.953349", "PSNR … average:33.74"). */
 function logged(metric: 'SSIM' | 'PSNR'): number {
   const key = metric === 'SSIM' ? 'All' : 'average';
-  const line = fixture('x264-every3.log')
+  const line = fixture('x264-every3.stderr.txt')
     .split('\n')
     .find((l) => l.startsWith(metric));
   return Number(new RegExp(`${key}:([0-9.]+)`).exec(line ?? '')?.[1]);

@@ -7,14 +7,6 @@ export const METRIC_NAMES = ['ssim', 'psnr', 'vmaf', 'xpsnr'] as const;
 export const MetricNameSchema = z.enum(METRIC_NAMES);
 export type MetricName = z.infer<typeof MetricNameSchema>;
 
-/** How each metric is named for a person. */
-export const METRIC_LABELS: Record<MetricName, string> = {
-  ssim: 'SSIM',
-  psnr: 'PSNR',
-  vmaf: 'VMAF',
-  xpsnr: 'XPSNR',
-};
-
 /** The job or preset setting: which metrics, on every frame or every Nth. */
 export const MetricsSettingsSchema = z.strictObject({
   names: z
@@ -27,7 +19,6 @@ export const MetricsSettingsSchema = z.strictObject({
   /** Measure every Nth frame (1 or absent: every frame). */
   every: z.number().int().min(1).max(10_000).optional(),
 });
-export type MetricsSettings = z.infer<typeof MetricsSettingsSchema>;
 
 /** The overall score per metric (SSIM 0..1, PSNR and XPSNR in dB, VMAF 0..100). */
 export const MetricScoresSchema = z.strictObject({
