@@ -8,6 +8,7 @@ import { AnalysisSchema, JobSettingsSchema } from '../jobs/settings';
 import { PresetSchema } from '../presets/schema';
 import { ToolchainReportSchema } from '../worker/protocol';
 import { HardwareReportSchema } from '../hardware/model';
+import { WatchFolderInputSchema, WatchOverviewSchema } from '../watch/model';
 import { SettingsSchema } from './settings';
 
 // The api every host serves (Electron IPC, WebSocket, in-process) and every client
@@ -39,6 +40,11 @@ const FarmWorkerSchema = z.object({
   current: z.array(z.string()),
   /** Jobs it finished since it joined. */
   done: z.number().int().nonnegative(),
+  /**
+   * Its throughput: jobs and chunks it finished within the last `minutes` this host read
+   * its heartbeats (at most 10); null until two readings.
+   */
+  recent: z.object({ done: z.number().int().nonnegative(), minutes: z.number() }).nullable(),
   heartbeatAt: z.number(),
 });
 export const FarmStatusSchema = z.object({
@@ -183,6 +189,13 @@ export const API = {
     /** The last tested matrix, without testing anything; null before the first test here. */
     saved: method(none, HardwareReportSchema.nullable()),
   },
+  watch: {
+    /** The watch folders with their status (watching, vanished, disabled) and counts. */
+    list: method(none, WatchOverviewSchema),
+    /** Adds a folder (no id) or replaces one; the folder must exist. */
+    save: method(z.strictObject({ folder: WatchFolderInputSchema }), WatchOverviewSchema),
+    remove: method(z.strictObject({ id: Id }), WatchOverviewSchema),
+  },
 } as const;
 
 export const API_EVENTS = {
@@ -203,6 +216,8 @@ export const API_EVENTS = {
   },
   presets: { changed: z.array(PresetSchema) },
   settings: { changed: SettingsSchema },
+  /** A watch folder was saved or removed, or its status or counts changed. */
+  watch: { changed: WatchOverviewSchema },
 } as const;
 
 type ApiTable = typeof API;

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { JobStatusSchema } from './state';
 import { ProgressSchema } from './progress';
 import { JobSettingsSchema } from './settings';
-import { MetricFramesSchema, MetricScoresSchema } from './metrics';
 import { QualityRecordSchema } from '../quality/record';
 import { MetricFramesSchema, MetricScoresSchema } from './metrics';
 
@@ -70,10 +69,6 @@ export const JobSchema = z.object({
   worker: z.string().max(200).optional(),
   /** For a chunked farm job, the worker that encoded each chunk, in chunk order. */
   chunkWorkers: z.array(z.string().max(200)).max(64).optional(),
-  /** The output's quality against its source, overall per metric, once measured. */
-  metrics: MetricScoresSchema.optional(),
-  /** The same per frame (at most METRIC_FRAMES_MAX, spread over the output). */
-  metricFrames: MetricFramesSchema.optional(),
   /** A job with a quality target: the CRF searched, predicted and measured scores and sizes. */
   quality: QualityRecordSchema.optional(),
   /** The output's quality against its source, overall per metric, once measured. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchCrf, type SearchOptions, type Trial } from './search';
+import { crfForScore, searchCrf, type SearchOptions, type Trial } from './search';
 import { CRF_RANGES, interpolationScale, QualityTargetSchema } from './target';
 
 // A synthetic encoder: the score falls and the size halves every 6 CRF; `hardness` shifts
@@ -92,5 +92,15 @@ describe('QualityTargetSchema', () => {
     expect(QualityTargetSchema.safeParse({ metric: 'vmaf', target: 95 }).success).toBe(true);
     expect(QualityTargetSchema.safeParse({ metric: 'ssim', target: 95 }).success).toBe(false);
     expect(QualityTargetSchema.safeParse({ metric: 'psnr', target: 40, x: 1 }).success).toBe(false);
+  });
+});
+
+describe('crfForScore', () => {
+  it('reads the CRF for a score off the trials, rounding toward quality', () => {
+    const trials = [30, 20, 40].map((crf) => ({ crf, score: 100 - crf, sizePercent: 1 }));
+    expect(crfForScore(trials, 75)).toBe(25);
+    expect(crfForScore(trials, 74.5)).toBe(25);
+    expect(crfForScore(trials, 85)).toBe(15);
+    expect(crfForScore(trials.slice(0, 1), 85)).toBeNull();
   });
 });

@@ -158,3 +158,25 @@ function bestOf(trials: Trial[]): Trial {
     y.score > x.score || (y.score === x.score && y.crf < x.crf) ? y : x,
   );
 }
+
+/**
+ * The CRF whose samples would score `score`, read off the trials (interpolated between the
+ * two around it on the search's scale, or extended from the nearest two), rounded down so
+ * it reaches at least that score; null with fewer than two trials.
+ */
+export function crfForScore(
+  trials: readonly Trial[],
+  score: number,
+  scale: (score: number) => number = (s) => s,
+): number | null {
+  const sorted = [...trials].sort((x, y) => x.crf - y.crf);
+  if (sorted.length < 2) return null;
+  const goal = scale(score);
+  // The first pair whose higher CRF scores below the goal, else the last pair.
+  const at = sorted.findIndex((t, i) => i > 0 && scale(t.score) < goal);
+  const upper = at > 0 ? at : sorted.length - 1;
+  const [a, b] = [sorted[upper - 1], sorted[upper]] as [Trial, Trial];
+  const span = scale(a.score) - scale(b.score);
+  if (!(span > 0)) return a.crf;
+  return Math.floor(a.crf + ((b.crf - a.crf) * (scale(a.score) - goal)) / span);
+}

@@ -7,11 +7,19 @@ import type { VideoCodec } from '../presets/schema';
 export const QualityMetricSchema = z.enum(['ssim', 'psnr', 'vmaf']);
 export type QualityMetric = z.infer<typeof QualityMetricSchema>;
 
-/** The scores each metric can give (SSIM 0..1, PSNR in dB, VMAF 0..100). */
-export const METRIC_SCALE: Record<QualityMetric, { min: number; max: number }> = {
-  ssim: { min: 0.5, max: 1 },
-  psnr: { min: 10, max: 100 },
-  vmaf: { min: 1, max: 100 },
+/**
+ * Per metric: the targets it takes (SSIM 0..1, PSNR in dB, VMAF 0..100); how far above
+ * the target a sample may land and still end the search (`closeEnough`, doubled at every
+ * trial); and how far below it the whole output may land before it is encoded once more
+ * one CRF lower (`tolerance`).
+ */
+export const METRIC_SCALE: Record<
+  QualityMetric,
+  { min: number; max: number; closeEnough: number; tolerance: number }
+> = {
+  ssim: { min: 0.5, max: 1, closeEnough: 0.0005, tolerance: 0.002 },
+  psnr: { min: 10, max: 100, closeEnough: 0.1, tolerance: 0.3 },
+  vmaf: { min: 1, max: 100, closeEnough: 0.1, tolerance: 0.5 },
 };
 
 export const QualityTargetSchema = z
@@ -26,6 +34,7 @@ export const QualityTargetSchema = z
     message: 'the target must be within the metric scale (ssim 0.5-1, psnr 10-100 dB, vmaf 1-100)',
     path: ['target'],
   });
+export type QualityTarget = z.infer<typeof QualityTargetSchema>;
 
 /** The CRF values each encoder takes, lowest (best) to highest; the one list of them. */
 export const CRF_RANGES: Record<VideoCodec, { min: number; max: number }> = {

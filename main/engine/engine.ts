@@ -20,6 +20,7 @@ import { presetsService } from './services/presets';
 import { previewService } from './services/preview';
 import { SettingsHolder, settingsService } from './services/settings';
 import { hardwareService, systemService } from './services/system';
+import { hostWatch, type HostWatchOptions } from '../watch/host-watch';
 
 // The engine: wires the worker, the queue, saved state and the services (one file each
 // in services/) into the api every host serves.
@@ -48,6 +49,8 @@ export interface EngineOptions {
   runner?: JobRunner;
   /** The farm's workers, for the app's Farm view (with `runner`). */
   farmStatus?: () => Promise<FarmStatus>;
+  /** Watch folders' settle time and polls (tests shorten them). */
+  watch?: Pick<HostWatchOptions, 'settleMs' | 'times'>;
 }
 
 function defaultCacheDir(stateDir: string | null): string {
@@ -149,6 +152,25 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     stallTimeoutMs,
   });
   const defaultOutDir = options.defaultOutDir;
+  const jobs = jobsService({
+    queue,
+    presets: presetStore,
+    settings,
+    probe,
+    defaultOutDir,
+    concurrency,
+    analyses,
+  });
+  // Saved watch folders start watching now (main/watch/host-watch.ts).
+  const watch = await orStop(
+    hostWatch({
+      stateDir: options.stateDir,
+      jobs,
+      requirePreset: (id) => presetStore.require(id),
+      log: (sentence) => console.error(`[framewright] ${sentence}`),
+      ...options.watch,
+    }),
+  );
   let disposed: Promise<void> | null = null;
 
   return {
@@ -159,15 +181,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     supervisor,
     stallTimeoutMs,
     media: mediaService(probe),
-    jobs: jobsService({
-      queue,
-      presets: presetStore,
-      settings,
-      probe,
-      defaultOutDir,
-      concurrency,
-      analyses,
-    }),
+    jobs,
     presets: presetsService({ store: presetStore, queue, settings, hardware, defaultOutDir }),
     preview: previewService({
       queue,
@@ -181,8 +195,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     system: systemService(supervisor, settings),
     hardware: hardwareService(hardware),
     farm: { status: async () => (options.farmStatus ? options.farmStatus() : null) },
+    watch: watch.api,
     dispose: () => {
       disposed ??= (async () => {
+        await watch.close();
         await queue.cancelAll();
         await previews.dispose();
         await supervisor.stop();

@@ -320,6 +320,7 @@ export class JobQueue {
           probed: (info) => keepBounded(this.probes, job.id, info),
           cachedProbe: () => this.ahead.take(job.id, controller.signal) ?? this.probes.get(job.id),
           note: (warning) => this.annotate(job.id, warning),
+          update: (changes) => this.patch(job.id, changes),
           frameStats: (batch) => this.frameStats.emit({ id: job.id, ...batch }),
           parallelism: () => Math.max(1, this.options.concurrency() - this.active.size + 1),
           hardware: this.options.hardware,
@@ -380,6 +381,15 @@ export class JobQueue {
     const job = this.jobs.get(id);
     if (job === undefined) return;
     const next = { ...job, warnings: [...job.warnings, warning] };
+    this.jobs.set(id, next);
+    this.updated.emit(next);
+  }
+
+  /** Changes a job's record without moving it (a step inside its status). */
+  private patch(id: string, changes: Partial<Job>): void {
+    const job = this.jobs.get(id);
+    if (job === undefined || isTerminal(job.status)) return;
+    const next = { ...job, ...changes, status: job.status };
     this.jobs.set(id, next);
     this.updated.emit(next);
   }

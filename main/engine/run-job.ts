@@ -24,6 +24,7 @@ import { chunkCalibration } from './chunk-calibration';
 import { chunksAsked } from '../../app/ffmpeg/chunk-plan';
 import { needsAnalysis } from './services/analysis';
 import { probeRequest, reusableProbe } from './probe-reuse';
+import { checkAfterEncode, searchBeforeEncode } from './quality-search-job';
 
 // One job from queued to a terminal state. Every exit path runs the same cleanup:
 // temporary outputs are removed unless they were committed (docs/ARCHITECTURE.md, Rule 1).
@@ -42,6 +43,8 @@ export interface JobContext {
   frameStats: (batch: FrameStatsBatch) => void;
   /** Adds a warning to the job without changing its status. */
   note: (warning: string) => void;
+  /** Changes the job's record without changing its status (the quality search's step). */
+  update?: (changes: Partial<Job>) => void;
   probed: (info: MediaInfo) => void;
   /** This job's probe from earlier or taken ahead of its run, if any (it may be out of date). */
   cachedProbe: () => MediaInfo | undefined | Promise<MediaInfo>;
@@ -127,6 +130,16 @@ export async function runJob(ctx: JobContext): Promise<void> {
   signal.throwIfAborted();
   let decoder = decoderOnHost(ctx.preset, info, settings, encoder);
   const decoded = (): Partial<Job> => (decoder === null ? {} : { decoder: decoderRecord(decoder) });
+  // A quality target: the CRF searched on samples with this job's own plan.
+  const quality = await searchBeforeEncode(ctx, {
+    info,
+    preset: ctx.preset,
+    settings,
+    analysis,
+    hardware: encoder.hw,
+    decoder,
+    policy: job.spec.resolutionPolicy,
+  });
   const planFor = (hardware: HardwareEncoder | null, source: MediaInfo = info): Plan =>
     planOnHost({
       info: source,
@@ -134,7 +147,7 @@ export async function runJob(ctx: JobContext): Promise<void> {
       hardware,
       policy: job.spec.resolutionPolicy,
       output: { final: decision.final, temp: decision.temp },
-      settings,
+      settings: quality?.settings ?? settings,
       analysis,
       decoder,
       chunks,
@@ -157,7 +170,7 @@ export async function runJob(ctx: JobContext): Promise<void> {
     await reserveTemp(decision.temp);
     for (const dir of plan.workDirs) await mkdir(dir);
     for (const file of plan.files) await writeFile(file.path, file.content, { flag: 'wx' });
-    const notes = encoder.note === null ? [] : [encoder.note];
+    const notes = [encoder.note, quality?.record.note].filter((n) => n !== undefined && n !== null);
     ctx.move('running', {
       warnings: [...job.warnings, ...plan.warnings, ...notes],
       ...decoded(),
@@ -214,6 +227,12 @@ export async function runJob(ctx: JobContext): Promise<void> {
     }
     signal.throwIfAborted();
     checkCompleteness(ctx, info, ran, result);
+    if (quality !== null)
+      await checkAfterEncode(ctx, quality, decision.temp, async () => {
+        ran = planFor(encoder.hw).steps;
+        result = await run(ran);
+        checkCompleteness(ctx, info, ran, result);
+      });
     ctx.move('finalizing', { log: result.log, ...decoded() });
     // The commit is the point of no return: a cancel before it discards the temp file;
     // after it the file stays (under 'overwrite' the old one is already gone) and the job is done.

@@ -33,6 +33,8 @@ export interface ServerOptions {
   engine: HostApi;
   /** Largest accepted upload; 20 GB unless given. */
   maxUploadBytes?: number;
+  /** Folders under which a browser may add watch folders (`serve --watch-root`). */
+  watchRoots?: readonly string[];
   /** Uploads that are no job's input are removed after this long idle; 10 minutes unless given. */
   uploadGraceMs?: number;
 }
@@ -59,7 +61,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
   // Previews this host made are served at /preview/<requestId>/<file>.
   const previews = new PreviewFolders();
-  const api = previews.track(withPolicy(options.engine, { spoolDir, outDir }));
+  const watchRoots = await Promise.all((options.watchRoots ?? []).map((root) => realpath(root)));
+  const api = previews.track(withPolicy(options.engine, { spoolDir, outDir, watchRoots }));
   const apiSocket = createApiSocket(createRouter(api));
   // Filled in once the port is known; until then any Origin is foreign.
   let own: ReadonlySet<string> = new Set();

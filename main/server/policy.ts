@@ -5,6 +5,7 @@ import { UserFacingError } from '../../app/util/errors';
 import type { HostApi } from '../api/host-api';
 import { insideOf, isInsideReal } from './paths';
 import { cleanSpool } from './spool';
+import { watchPolicy } from '../watch/web-policy';
 
 // The web host's policy over the engine: a browser may only make the engine read files
 // it uploaded (the spool) and write into the --out folder. Nothing outside those two
@@ -15,11 +16,16 @@ export interface PolicyOptions {
   /** Real paths (symlinks resolved). */
   spoolDir: string;
   outDir: string;
+  /** Real paths under which a browser may add watch folders (`serve --watch-root`). */
+  watchRoots?: readonly string[];
 }
 
 const LOCKED_SETTINGS = ['outDir', 'ffmpegPath', 'ffprobePath'] as const;
 
-export function withPolicy(engine: HostApi, { spoolDir, outDir }: PolicyOptions): HostApi {
+export function withPolicy(
+  engine: HostApi,
+  { spoolDir, outDir, watchRoots = [] }: PolicyOptions,
+): HostApi {
   const inSpool = insideOf(spoolDir);
   // A job keeps its spec for life (changes copy the job, not the spec), and every
   // connection gets the same events: each job and each `added` event is checked once.
@@ -184,5 +190,6 @@ export function withPolicy(engine: HostApi, { spoolDir, outDir }: PolicyOptions)
       inspect: (input) => engine.hardware.inspect(input),
       saved: () => engine.hardware.saved(),
     },
+    watch: watchPolicy(engine.watch, { roots: watchRoots, outDir, checkSettings }),
   };
 }
