@@ -61,7 +61,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
   // Previews this host made are served at /preview/<requestId>/<file>.
   const previews = new PreviewFolders();
-  const watchRoots = await Promise.all((options.watchRoots ?? []).map((root) => realpath(root)));
+  const watchRoots = await Promise.all(
+    (options.watchRoots ?? []).map((root) =>
+      realpath(root).catch(() => {
+        throw new Error(`The watch root ${root} does not exist.`);
+      }),
+    ),
+  );
   const api = previews.track(withPolicy(options.engine, { spoolDir, outDir, watchRoots }));
   const apiSocket = createApiSocket(createRouter(api));
   // Filled in once the port is known; until then any Origin is foreign.

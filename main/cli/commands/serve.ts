@@ -14,6 +14,8 @@ export interface ServeOptions {
   stateDir: string | undefined;
   /** Runs the queue's jobs in this farm (redis://…) instead of with the local worker. */
   farm: string | undefined;
+  /** Folders under which the browser may add watch folders (`--watch-root`, repeatable). */
+  watchRoots?: string[] | undefined;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -61,6 +63,7 @@ export async function serveCommand(
     token,
     rendererDir,
     engine,
+    watchRoots: (options.watchRoots ?? []).map((root) => path.resolve(root)),
   });
   const url = token === null ? server.url : `${server.url}?token=${token}`;
   process.stdout.write(`Framewright is serving at ${url}\n`);
