@@ -74,9 +74,11 @@ export function unmeasurable(target: QualityTarget): string | null {
 
 /** The job's settings for one sample at one CRF: the job's own, trimmed to the sample. */
 function sampleSettings(settings: JobSettings, sample: Sample, crf: number): JobSettings {
-  const { quality: _quality, chunks: _chunks, ...rest } = settings;
   const endSec = sample.startSec + sample.durationSec;
-  return { ...rest, crf, trim: { startSec: sample.startSec, endSec } };
+  const trimmed = { ...settings, crf, trim: { startSec: sample.startSec, endSec } };
+  delete trimmed.quality;
+  delete trimmed.chunks;
+  return trimmed;
 }
 
 /** Trials guessed for the progress bar (the search usually takes 3 to 5). */
@@ -211,11 +213,14 @@ async function sampleTrial(
 
 /** What the cache key holds besides the file: everything that shapes the encode but the CRF. */
 function keyShape(shape: JobShape, metric: string, samples: Sample[]): unknown {
-  const { quality: _q, crf: _c, name: _n, folder: _f, ...settings } = shape.settings;
-  const { id: _id, name: _name, description: _d, quality: _pq, ...preset } = shape.preset;
-  const video = typeof preset.video === 'object' ? { ...preset.video, crf: 0 } : preset.video;
+  const settings = { ...shape.settings };
+  for (const key of ['quality', 'crf', 'name', 'folder'] as const) delete settings[key];
+  const { video, container, audio, allAudioTracks, subtitles, faststart } = shape.preset;
   return {
-    preset: { ...preset, video },
+    preset: {
+      video: typeof video === 'object' ? { ...video, crf: 0 } : video,
+      ...{ container, audio, allAudioTracks, subtitles, faststart },
+    },
     settings,
     analysis: shape.analysis,
     hardware: shape.hardware?.encoder ?? null,
