@@ -7,6 +7,7 @@ import { planMetrics, type MetricsPlanInput } from '../app/ffmpeg/metrics-plan';
 import type { JobSettings } from '../app/jobs/settings';
 import { loadBuiltInPresets } from './fixtures/fixtures';
 import { makeClip, tempDir } from './helpers/media';
+import { ffmpegScore } from './helpers/ffmpeg-score';
 import { convertWith, probeInfo } from './helpers/plan-run';
 
 // The measuring step's argv run by plain ffmpeg on real encodes: its scores equal what
@@ -64,25 +65,6 @@ function measure(output: string, settings: JobSettings, extra: Partial<MetricsPl
   const result = new MetricsReader(plan.names, plan.peak).text(text).result();
   if (result === null) throw new Error('nothing measured');
   return result;
-}
-
-/** ffmpeg's own overall score for `filter` on (main, reference) as its log says. */
-function ffmpegScore(main: string, reference: string, filter: 'ssim' | 'psnr'): number {
-  const log = ffmpeg([
-    '-hide_banner',
-    '-nostdin',
-    '-i',
-    main,
-    '-i',
-    reference,
-    '-lavfi',
-    filter,
-    '-f',
-    'null',
-    '-',
-  ]);
-  const pattern = filter === 'ssim' ? /SSIM .*All:([0-9.]+)/ : /PSNR .*average:([0-9.]+)/;
-  return Number(pattern.exec(log)?.[1]);
 }
 
 describe('planMetrics', () => {

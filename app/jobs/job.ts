@@ -75,6 +75,8 @@ export const JobSchema = z.object({
   metrics: MetricScoresSchema.optional(),
   /** The same per frame (at most METRIC_FRAMES_MAX, spread over the output). */
   metricFrames: MetricFramesSchema.optional(),
+  /** True while the saved output is being measured (the "Measuring quality" step). */
+  measuring: z.boolean().optional(),
   /**
    * The farm job a `serve --farm` host queued for this job (for a chunked job, its flow's
    * parent; the chunks are `<id>-chunk-N`), kept so a restarted host follows it again.

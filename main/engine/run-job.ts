@@ -24,6 +24,7 @@ import { chunkCalibration } from './chunk-calibration';
 import { chunksAsked } from '../../app/ffmpeg/chunk-plan';
 import { needsAnalysis } from './services/analysis';
 import { probeRequest, reusableProbe } from './probe-reuse';
+import { measureOutput } from './metrics';
 import { checkAfterEncode, searchBeforeEncode } from './quality-search-job';
 
 // One job from queued to a terminal state. Every exit path runs the same cleanup:
@@ -195,6 +196,8 @@ export async function runJob(ctx: JobContext): Promise<void> {
         },
       );
     let ran = plan.steps;
+    // The encoder that made the output, for the quality step.
+    let made = encoder.hw;
     let result;
     try {
       result = await run(ran);
@@ -212,6 +215,7 @@ export async function runJob(ctx: JobContext): Promise<void> {
           decoder = softwareDecoder(decoder.codec, reason);
         }
         ran = planFor(null).steps;
+        made = null;
       } else {
         const slim = mainStreamsOnly(info);
         if (!isInputFailure(error) || slim.streams.length >= info.streams.length) throw error;
@@ -241,7 +245,10 @@ export async function runJob(ctx: JobContext): Promise<void> {
     const size = (await stat(final)).size;
     // Tidy before saying done: whoever sees 'done' sees no work folder or FIFO left.
     await removeTemps();
-    ctx.move('done', { finishedAt: Date.now(), output: final, outputBytes: size });
+    // Measured once saved: a metric failure or a cancel now is a note, never the output lost.
+    const shape = { info, settings, analysis, hardware: made, policy: job.spec.resolutionPolicy };
+    const measured = await measureOutput(ctx, shape, final);
+    ctx.move('done', { finishedAt: Date.now(), output: final, outputBytes: size, ...measured });
   } finally {
     await removeTemps();
   }
