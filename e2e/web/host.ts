@@ -20,6 +20,8 @@ export interface HostOptions {
   outDir: string;
   stateDir: string;
   host?: string;
+  /** Runs the queue in this farm (`serve --farm URL`). */
+  farm?: string;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -27,7 +29,7 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-export async function startHost({ outDir, stateDir, host }: HostOptions): Promise<Host> {
+export async function startHost({ outDir, stateDir, host, farm }: HostOptions): Promise<Host> {
   const args = [
     path.join(ROOT, 'dist', 'cli.js'),
     'serve',
@@ -39,6 +41,7 @@ export async function startHost({ outDir, stateDir, host }: HostOptions): Promis
     stateDir,
   ];
   if (host !== undefined) args.push('--host', host);
+  if (farm !== undefined) args.push('--farm', farm);
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   // A host must never outlive the test run, even when a hook fails.
   const reap = (): void => void child.kill('SIGKILL');

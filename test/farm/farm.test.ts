@@ -5,16 +5,8 @@ import { runCli, startCli, type CliRun, type ConvertSummary } from '../helpers/c
 import { decodeErrors, makeClip, tempDir } from '../helpers/media';
 import { frameTimes } from '../helpers/resolution';
 import { eventually } from '../helpers/processes';
-import {
-  chunkableClip,
-  ffmpegsUnder,
-  hasRedis,
-  SLOW_PRESET,
-  startRedis,
-  startWorker,
-  stopAll,
-  type TestRedis,
-} from './redis';
+import { chunkableClip, ffmpegsUnder, SLOW_PRESET, startWorker } from './redis';
+import { hasRedis, startRedis, stopAll, type TestRedis } from './redis-server';
 
 // The farm end to end: one Redis (password, append-only file) and two workers shared by
 // every case, real ffmpeg on tiny lavfi clips. Workers use a 2-second BullMQ lock
@@ -61,7 +53,7 @@ describe.skipIf(!hasRedis)(
       await worker('w2');
     });
 
-    afterAll(() => stopAll({ workers: workers.values(), redis, dir }));
+    afterAll(() => stopAll({ workers: [...workers.values()].map((run) => run.child), redis, dir }));
 
     it('refuses a wrong password at start with one sentence', async () => {
       const wrong = await runCli([

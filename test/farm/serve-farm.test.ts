@@ -9,16 +9,8 @@ import { runCli, type CliRun } from '../helpers/cli';
 import { nextUpdate, settled, testEngine } from '../helpers/engine';
 import { makeClip, tempDir } from '../helpers/media';
 import { eventually } from '../helpers/processes';
-import {
-  chunkableClip,
-  ffmpegsUnder,
-  hasRedis,
-  SLOW_PRESET,
-  startRedis,
-  startWorker,
-  stopAll,
-  type TestRedis,
-} from './redis';
+import { chunkableClip, ffmpegsUnder, SLOW_PRESET, startWorker } from './redis';
+import { hasRedis, startRedis, stopAll, type TestRedis } from './redis-server';
 
 // `serve --farm`: the web host's engine runs its queue in the farm. One Redis, one real
 // worker, the engine built as serve builds it; jobs go in through the api.
@@ -70,7 +62,7 @@ describe.skipIf(!hasRedis)(
     afterAll(async () => {
       await engine?.dispose();
       farm?.close();
-      await stopAll({ workers: [worker], redis, dir });
+      await stopAll({ workers: [worker?.child], redis, dir });
     });
 
     it('refuses a wrong password at start with the sentence convert gives', async () => {

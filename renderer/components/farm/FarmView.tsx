@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { FarmStatus } from '../../../app/api/contract';
-import { fileName } from '../../../app/util/format';
+import { fileName, plural } from '../../../app/util/format';
 import { useAppStore } from '../../store/context';
 import type { Row } from '../inspector/describe';
 import { Facts } from '../inspector/Facts';
@@ -9,6 +9,14 @@ import { Facts } from '../inspector/Facts';
 const REFRESH_MS = 3000;
 
 type FarmWorker = FarmStatus['workers'][number];
+
+/** "3 jobs or chunks in the last 4 min", from the finished count over the last readings. */
+function throughput(worker: FarmWorker): string {
+  if (!worker.online) return '—';
+  if (worker.recent === null) return 'measuring…';
+  const minutes = Math.max(1, Math.round(worker.recent.minutes));
+  return `${plural(worker.recent.done, 'job or chunk', 'jobs or chunks')} in the last ${minutes} min`;
+}
 
 function workerRows(worker: FarmWorker): Row[] {
   const rows: Row[] = [
@@ -20,6 +28,7 @@ function workerRows(worker: FarmWorker): Row[] {
     ['Hardware', worker.matrix],
     ['Jobs at once', String(worker.concurrency)],
     ['Jobs done', String(worker.done)],
+    ['Throughput', throughput(worker)],
   ];
   if (worker.current.length === 0) rows.push(['Now', worker.online ? 'idle' : '—']);
   worker.current.forEach((job, i) => rows.push([i === 0 ? 'Now' : '', fileName(job)]));

@@ -38,7 +38,13 @@ export function DetailsTab({ job }: { job: Job }): React.JSX.Element {
     rows.push(['Settings', `custom: ${custom.map((key) => SETTING_LABEL[key]).join(', ')}`]);
   if (job.worker !== undefined) rows.push(['Worker', job.worker]);
   if (job.output !== null) rows.push(['Output', `${job.output} (${formatBytes(job.outputBytes)})`]);
-  if (job.chunks !== undefined && job.chunks > 1) rows.push(['Chunks', String(job.chunks)]);
+  if (job.chunks !== undefined && job.chunks > 1)
+    rows.push([
+      'Chunks',
+      job.chunkWorkers === undefined
+        ? String(job.chunks)
+        : `${job.chunks}, on ${job.chunkWorkers.join(', ')}`,
+    ]);
   if (job.decoder !== undefined) rows.push(['Decoder', describeDecoder(job.decoder)]);
   if (job.attempts > 1) rows.push(['Attempts', String(job.attempts)]);
 

@@ -28,9 +28,11 @@ function detail(
       job.startedAt !== null && job.finishedAt !== null
         ? ` in ${Math.max(1, Math.round((job.finishedAt - job.startedAt) / 1000))} s`
         : '';
+    // A farm job says where it ran.
+    const where = job.worker === undefined ? '' : ` on ${job.worker}`;
     return job.output === null
       ? 'Done'
-      : `Saved as ${fileName(job.output)} · ${formatBytes(job.outputBytes)}${took}`;
+      : `Saved as ${fileName(job.output)} · ${formatBytes(job.outputBytes)}${took}${where}`;
   }
   if (job.status === 'queued') {
     // What the probe found, once read; until then what happens next.
@@ -45,7 +47,7 @@ function detail(
       ? 'Interrupted earlier; press Start to convert it again'
       : 'Press Start to convert';
   }
-  const parts: string[] = [];
+  const parts: string[] = job.worker === undefined ? [] : [`on ${job.worker}`];
   if (progress !== undefined) {
     if (progress.stepCount > 1)
       parts.push(`step ${progress.stepIndex + 1} of ${progress.stepCount}`);
