@@ -54,3 +54,9 @@ export function interpolationScale(metric: QualityMetric): (score: number) => nu
   const top = METRIC_SCALE[metric].max;
   return (score) => -Math.log(Math.max(top - score, top * 1e-6));
 }
+
+/** A score as people read it: "SSIM 0.9753", "PSNR 41.20 dB", "VMAF 95.10". */
+export function formatScore(metric: QualityMetric, value: number): string {
+  if (metric === 'ssim') return `SSIM ${value.toFixed(4)}`;
+  return metric === 'psnr' ? `PSNR ${value.toFixed(2)} dB` : `VMAF ${value.toFixed(2)}`;
+}

@@ -5,6 +5,7 @@ import type { QualityRecord } from '../../app/quality/record';
 import { crfForScore } from '../../app/quality/search';
 import {
   CRF_RANGES,
+  formatScore,
   interpolationScale,
   METRIC_SCALE,
   type QualityTarget,
@@ -43,8 +44,7 @@ type Ctx = Pick<
   | 'update'
 >;
 
-const score = (target: QualityTarget, value: number): string =>
-  `${target.metric.toUpperCase()} ${target.metric === 'ssim' ? value.toFixed(4) : value.toFixed(2)}`;
+const score = (target: QualityTarget, value: number): string => formatScore(target.metric, value);
 
 /** The search's progress as the job's progress bar shows it. */
 function searchProgress(fraction: number): Progress {

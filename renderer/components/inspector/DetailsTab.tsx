@@ -8,6 +8,7 @@ import { firstSentence, RESOLUTION_POLICY_SHORT, SETTING_LABEL, STATUS_LABEL } f
 import type { Row } from './describe';
 import { Facts } from './Facts';
 import { MediaDetails } from './MediaDetails';
+import { QualityFacts } from '../quality/QualitySearch';
 
 /** The sentence first; FFmpeg's own words, if any, smaller beneath it. */
 function ErrorSentence({ text }: { text: string }): React.JSX.Element {
@@ -68,6 +69,7 @@ export function DetailsTab({ job }: { job: Job }): React.JSX.Element {
           </details>
         )}
       </section>
+      <QualityFacts job={job} />
       <LiveFrames key={id} id={id} />
       {inspection?.id === id && inspection.outcome === null && inspection.error === null && (
         <p className="muted">Reading the file…</p>

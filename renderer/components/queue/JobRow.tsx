@@ -7,6 +7,7 @@ import { firstSentence, formatEta, rowStatus, STATUS_LABEL } from '../format';
 import { JobActions } from './JobActions';
 import type { RowFacts } from '../../store/row-facts';
 import { factsLine, JobNotes, ResolutionBadge, useRowFacts } from './RowExtras';
+import { qualityStep } from '../quality/QualitySearch';
 
 interface Props {
   id: string;
@@ -84,7 +85,10 @@ export const JobRow = memo(function JobRow({
   const status = rowStatus(job.status);
   const percent = percentOf(job, progress);
   const name = fileName(job.spec.input);
-  const text = detail(job, progress, queueRunning, facts);
+  // A step inside the status (the quality search) names itself.
+  const step = qualityStep(job);
+  const text = step?.detail ?? detail(job, progress, queueRunning, facts);
+  const label = step?.label ?? STATUS_LABEL[job.status];
   // The probe's warnings matter before the run; afterwards the job's own notes say it.
   const probeWarnings = status === 'queued' || status === 'running' ? (facts?.warnings ?? []) : [];
 
@@ -125,8 +129,8 @@ export const JobRow = memo(function JobRow({
           <JobNotes warnings={job.warnings} probeWarnings={probeWarnings} name={name} />
         </div>
         <div className={status === 'failed' ? 'job-detail error-text' : 'job-detail'} title={text}>
-          <span className={`status-label ${status}`}>{STATUS_LABEL[job.status]}</span>
-          {text !== STATUS_LABEL[job.status] && <span className="job-detail-text">{text}</span>}
+          <span className={`status-label ${status}`}>{label}</span>
+          {text !== label && <span className="job-detail-text">{text}</span>}
         </div>
         {status === 'running' && (
           <div
