@@ -24,6 +24,8 @@ export const SETTINGS_OPTIONS = {
   'keep-tree': { type: 'boolean' },
   chunks: { type: 'string' },
   'hw-decode': { type: 'string' },
+  metrics: { type: 'string' },
+  'metrics-every': { type: 'string' },
 } as const;
 
 type Flag = keyof typeof SETTINGS_OPTIONS;
@@ -49,6 +51,9 @@ const FLAG_OF: Record<string, Flag> = {
   folder: 'keep-tree',
   chunks: 'chunks',
   hwDecode: 'hw-decode',
+  metrics: 'metrics',
+  'metrics.names': 'metrics',
+  'metrics.every': 'metrics-every',
 };
 
 const list = (values: readonly unknown[]): string =>
@@ -172,6 +177,15 @@ export function settingsFromFlags(
   if (values['keep-tree'] === true) settings.folder = 'keep-tree';
   if (values.chunks !== undefined) settings.chunks = chunks(values.chunks);
   if (values['hw-decode'] !== undefined) settings.hwDecode = values['hw-decode'];
+  if (values['metrics-every'] !== undefined && values.metrics === undefined)
+    throw new UsageError('--metrics-every needs --metrics, the metrics to measure.');
+  if (values.metrics !== undefined)
+    settings.metrics = {
+      names: values.metrics.split(',').map((name) => name.trim().toLowerCase()),
+      ...(values['metrics-every'] !== undefined
+        ? { every: whole(values['metrics-every'], 'metrics-every') }
+        : {}),
+    };
   if (Object.keys(settings).length === 0) return undefined;
   const parsed = JobSettingsSchema.safeParse(settings);
   if (parsed.success) return parsed.data;

@@ -42,6 +42,9 @@ Commands:
       --chunks C              auto (only where it pays on this machine) | off | N:
                               encode the video as N parallel chunks, then join
       --hw-decode D           auto (hardware decoding where it works here) | off
+      --metrics M             after the encode, measure the output against its source:
+                              ssim,psnr (vmaf, xpsnr where this ffmpeg has them)
+      --metrics-every N       with --metrics: measure every Nth frame (default 1)
       --farm URL              queue the jobs in a farm (redis://[:password@]host:port[/db],
                               rediss:// for TLS) instead of running them here, and
                               follow them to the end; each job names its worker
