@@ -3,11 +3,12 @@ import type { Job } from '../../app/jobs/job';
 import type { Progress } from '../../app/jobs/progress';
 import { isTerminal } from '../../app/jobs/state';
 import { formatBytes } from '../../app/util/format';
-import { progressLine } from './format';
+import { EXIT } from './exit-codes';
+import { progressBar } from './progress-bar';
 
 // What a run prints, one way for local and farm runs: `--events ndjson` (one JSON event
-// per line), `--json` (a summary at the end), or lines for a person with a progress
-// line on a terminal.
+// per line), `--json` (a summary at the end), or lines for a person; whenever stderr is a
+// terminal, a progress bar there too. `--verbose` adds the ffmpeg log of each failed job.
 
 export interface Skipped {
   path: string;
@@ -18,18 +19,28 @@ export const emit = (event: object): void => {
   process.stdout.write(`${JSON.stringify(event)}\n`);
 };
 
+type RunState = () => { done: number; total: number; jobs: Job[] };
+
 export class RunOutput {
+  /** Draws the progress bar: stderr is a terminal. */
   readonly tty: boolean;
   private timer: NodeJS.Timeout | undefined;
+  private state: RunState | undefined;
 
-  constructor(private readonly options: { ndjson: boolean; json: boolean }) {
-    this.tty = process.stderr.isTTY && !options.ndjson && !options.json;
+  constructor(
+    private readonly options: { ndjson: boolean; json: boolean; verbose?: boolean | undefined },
+  ) {
+    this.tty = process.stderr.isTTY === true;
   }
 
-  /** A job changed; a finished one gets its line (people) once. */
+  /** A job changed; a finished one gets its line (people) once, and its log with --verbose. */
   job(job: Job, finished: boolean): void {
     if (this.options.ndjson) emit({ type: 'job', job: { ...job, log: undefined } });
     if (finished && !this.options.ndjson && !this.options.json) report(job, this.tty);
+    if (finished && this.options.verbose === true && job.status === 'failed' && job.log !== '')
+      process.stderr.write(
+        `${this.tty ? '\r\x1b[2K' : ''}FFmpeg's log for ${job.spec.input}:\n${job.log.trimEnd().replace(/^/gm, '    ')}\n`,
+      );
   }
 
   progress(event: { id: string; progress: Progress }): void {
@@ -54,20 +65,27 @@ export class RunOutput {
     }
   }
 
-  /** A progress line on a terminal, four times a second, until `stop`. */
-  ticker(state: () => { done: number; total: number; jobs: Job[] }): void {
+  /** The progress bar on a terminal, drawn now and four times a second until `stop`. */
+  ticker(state: RunState): void {
     if (!this.tty) return;
-    this.timer = setInterval(() => {
-      const { done, total, jobs } = state();
-      const running = jobs.filter((j) => !isTerminal(j.status) && j.status !== 'queued');
-      const line = progressLine(
-        done,
-        total,
-        running.map((job) => ({ job, progress: job.progress })),
-        process.stderr.columns || 80,
-      );
-      process.stderr.write(`\r\x1b[2K${line}`);
-    }, 250);
+    this.state = state;
+    this.draw();
+    this.timer = setInterval(() => this.draw(), 250);
+  }
+
+  /** Draws the bar again at once (a job was added or ended), once there is a job. */
+  draw(): void {
+    if (this.state === undefined) return;
+    const { done, total, jobs } = this.state();
+    if (total === 0) return;
+    const running = jobs.filter((j) => !isTerminal(j.status) && j.status !== 'queued');
+    const line = progressBar(
+      done,
+      total,
+      running.map((job) => ({ job, progress: job.progress })),
+      process.stderr.columns || 80,
+    );
+    process.stderr.write(`\r\x1b[2K${line}`);
   }
 
   /**
@@ -83,6 +101,7 @@ export class RunOutput {
         latest.set(job.id, job);
         if (finished) done++;
         this.job(job, finished);
+        if (finished) this.draw();
       },
       progress: (event: { id: string; progress: Progress }): void => this.progress(event),
       frameStats: (event: FrameStatsEvent): void => this.frameStats(event),
@@ -92,15 +111,16 @@ export class RunOutput {
 
   stop(): void {
     clearInterval(this.timer);
-    if (this.tty) process.stderr.write('\r\x1b[2K');
+    if (this.tty && this.state !== undefined) process.stderr.write('\r\x1b[2K');
+    this.state = undefined;
   }
 
-  /** Nothing was queued: says so, and the exit code. */
+  /** Nothing was queued (no input is media): says so, and the exit code. */
   nothing(skipped: readonly Skipped[]): number {
     this.stop();
-    if (!this.options.json) process.stderr.write('Nothing to convert.\n');
+    if (!this.options.json) process.stderr.write('Nothing to convert: no input is a media file.\n');
     else emit({ jobs: [], skipped });
-    return 1;
+    return EXIT.badInput;
   }
 
   /** The end of a run: the JSON summary or a count line; the exit code. */
@@ -120,6 +140,7 @@ export class RunOutput {
           decoder: j.decoder,
           worker: j.worker,
           chunkWorkers: j.chunkWorkers,
+          quality: j.quality,
         })),
         skipped,
       });
@@ -129,7 +150,7 @@ export class RunOutput {
         `${ok} of ${jobs.length} converted${skipped.length ? `, ${skipped.length} skipped` : ''}.\n`,
       );
     }
-    return jobs.every((j) => j.status === 'done') ? 0 : 1;
+    return jobs.every((j) => j.status === 'done') ? EXIT.done : EXIT.failed;
   }
 }
 

@@ -1,32 +1,95 @@
+import { Option, type Command } from 'commander';
 import type { z } from 'zod';
 import { JobSettingsSchema, type JobSettings, type TrackPick } from '../../app/jobs/settings';
 import { parseTimeValue } from '../../app/util/time-value';
+import { parseQualityTarget } from '../../app/quality/target';
 import { UsageError } from './usage';
 
 // The flags that shape a job (convert and preview share them), parsed into JobSettings
 // and validated with its schema; a bad value is a usage error naming the flag.
 
+/** One job flag: its kind, the word its value shows as in help, and its help. */
+interface FlagSpec {
+  type: 'string' | 'boolean';
+  value?: string;
+  help: string;
+}
+
 export const SETTINGS_OPTIONS = {
-  audio: { type: 'string' },
-  'audio-mix': { type: 'string' },
-  subtitles: { type: 'string' },
-  'no-chapters': { type: 'boolean' },
-  start: { type: 'string' },
-  end: { type: 'string' },
-  crop: { type: 'string' },
-  deinterlace: { type: 'string' },
-  denoise: { type: 'string' },
-  'max-height': { type: 'string' },
-  'max-width': { type: 'string' },
-  crf: { type: 'string' },
-  name: { type: 'string' },
-  'beside-source': { type: 'boolean' },
-  'keep-tree': { type: 'boolean' },
-  chunks: { type: 'string' },
-  'hw-decode': { type: 'string' },
-  metrics: { type: 'string' },
-  'metrics-every': { type: 'string' },
-} as const;
+  audio: {
+    type: 'string',
+    value: 'tracks',
+    help: 'all | none | tracks in order, by ISO 639-2 language or a:N for stream #N as probe lists it: fra,eng or fra,a:3 (the first is marked default)',
+  },
+  'audio-mix': { type: 'string', value: 'mix', help: 'keep | stereo | 5.1' },
+  subtitles: {
+    type: 'string',
+    value: 'subs',
+    help: "all | none | forced | languages (eng,fra) | burn:LANG (draw that language's track into the picture)",
+  },
+  'no-chapters': { type: 'boolean', help: 'drop the chapters' },
+  start: {
+    type: 'string',
+    value: 'time',
+    help: 'trim: seconds or [h:]m:s[.ms] (90, 1:30, 1:02:03.5)',
+  },
+  end: { type: 'string', value: 'time', help: 'trim end, as --start' },
+  crop: { type: 'string', value: 'crop', help: 'auto (detect black bars) | none | W:H:X:Y' },
+  deinterlace: {
+    type: 'string',
+    value: 'mode',
+    help: 'auto (when the source is interlaced) | on | off',
+  },
+  denoise: { type: 'string', value: 'level', help: 'off | light | strong' },
+  'max-height': {
+    type: 'string',
+    value: 'n',
+    help: 'largest output height, aspect kept (never upscales)',
+  },
+  'max-width': {
+    type: 'string',
+    value: 'n',
+    help: 'largest output width, aspect kept (never upscales)',
+  },
+  crf: { type: 'string', value: 'n', help: 'quality override, 0-63 (lower is better)' },
+  name: {
+    type: 'string',
+    value: 'template',
+    help: 'output name without extension from {name} {preset} {width} {height} {codec} {date}, e.g. "{name}-{height}p" (default {name})',
+  },
+  'beside-source': { type: 'boolean', help: 'write each output beside its input (no --out)' },
+  'keep-tree': { type: 'boolean', help: "mirror each dropped folder's subfolders under --out" },
+  chunks: {
+    type: 'string',
+    value: 'chunks',
+    help: 'auto (only where it pays on this machine) | off | N: encode the video as N parallel chunks, then join',
+  },
+  'hw-decode': {
+    type: 'string',
+    value: 'mode',
+    help: 'auto (hardware decoding where it works here) | off',
+  },
+  metrics: {
+    type: 'string',
+    value: 'names',
+    help: 'after the encode, measure the output against its source: ssim,psnr (vmaf, xpsnr where this ffmpeg has them)',
+  },
+  'metrics-every': {
+    type: 'string',
+    value: 'n',
+    help: 'with --metrics: measure every Nth frame (default 1, every frame)',
+  },
+  'target-quality': {
+    type: 'string',
+    value: 'metric:score',
+    help: 'encode at the highest CRF whose samples reach this score: ssim:0.97 | psnr:42 (vmaf:95 where this ffmpeg measures VMAF)',
+  },
+  'max-size-percent': {
+    type: 'string',
+    value: 'n',
+    help: "with --target-quality: the output's largest size in percent of the source's",
+  },
+} as const satisfies Record<string, FlagSpec>;
 
 type Flag = keyof typeof SETTINGS_OPTIONS;
 export type SettingsFlagValues = {
@@ -54,6 +117,10 @@ const FLAG_OF: Record<string, Flag> = {
   metrics: 'metrics',
   'metrics.names': 'metrics',
   'metrics.every': 'metrics-every',
+  quality: 'target-quality',
+  'quality.metric': 'target-quality',
+  'quality.target': 'target-quality',
+  'quality.maxSizePercent': 'max-size-percent',
 };
 
 const list = (values: readonly unknown[]): string =>
@@ -96,6 +163,16 @@ function seconds(value: string, flag: Flag): number {
   if (parsed === null)
     throw new UsageError(`--${flag} must be seconds or [h:]m:s[.ms], for example 90 or 1:30.`);
   return parsed;
+}
+
+function quality(values: SettingsFlagValues): Record<string, unknown> {
+  const target = parseQualityTarget(values['target-quality'] ?? '');
+  if (target === null)
+    throw new UsageError(
+      '--target-quality must be METRIC:SCORE, for example ssim:0.97, psnr:42 or vmaf:95.',
+    );
+  const cap = values['max-size-percent'];
+  return cap === undefined ? target : { ...target, maxSizePercent: whole(cap, 'max-size-percent') };
 }
 
 function whole(value: string, flag: Flag): number {
@@ -186,6 +263,9 @@ export function settingsFromFlags(
         ? { every: whole(values['metrics-every'], 'metrics-every') }
         : {}),
     };
+  if (values['max-size-percent'] !== undefined && values['target-quality'] === undefined)
+    throw new UsageError('--max-size-percent needs --target-quality, the score to reach.');
+  if (values['target-quality'] !== undefined) settings.quality = quality(values);
   if (Object.keys(settings).length === 0) return undefined;
   const parsed = JobSettingsSchema.safeParse(settings);
   if (parsed.success) return parsed.data;
@@ -193,4 +273,29 @@ export function settingsFromFlags(
   throw new UsageError(
     issue === undefined ? 'The job settings are not valid.' : problem(issue, values),
   );
+}
+
+/** Adds the job flags to a command (convert, preview, watch), each from the table. */
+export function addSettingsOptions(command: Command): Command {
+  command.optionsGroup('Job options (override the preset for these jobs):');
+  for (const [flag, spec] of Object.entries(SETTINGS_OPTIONS) as [string, FlagSpec][])
+    command.addOption(
+      new Option(spec.type === 'boolean' ? `--${flag}` : `--${flag} <${spec.value}>`, spec.help),
+    );
+  return command.optionsGroup('Options:');
+}
+
+/** The job flags a command was given, keyed as in the table (`--no-chapters` included). */
+export function settingsFlagValues(command: Command): SettingsFlagValues {
+  const given = command.opts();
+  const values: Record<string, string | boolean> = {};
+  for (const option of command.options) {
+    const flag = option.long?.slice(2);
+    if (flag === undefined || !(flag in SETTINGS_OPTIONS)) continue;
+    const value: unknown = given[option.attributeName()];
+    if (option.negate) {
+      if (value === false) values[flag] = true;
+    } else if (typeof value === 'string' || typeof value === 'boolean') values[flag] = value;
+  }
+  return values;
 }

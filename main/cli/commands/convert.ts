@@ -27,6 +27,8 @@ export interface ConvertOptions {
   dryRun: boolean;
   ndjson: boolean;
   json: boolean;
+  /** Print FFmpeg's log of each failed job (stderr). */
+  verbose?: boolean;
 }
 
 type Skipped = Awaited<ReturnType<typeof expandPaths>>['skipped'][number];
@@ -170,6 +172,7 @@ export async function convert(engine: Engine, options: ConvertOptions): Promise<
     out.job(job, ends);
     if (ends) {
       finished.set(job.id, job);
+      out.draw();
       check();
     }
   });
@@ -190,6 +193,7 @@ export async function convert(engine: Engine, options: ConvertOptions): Promise<
   out.skipped(skipped);
   added.forEach((id) => ids.add(id));
   if (added.length === 0) return out.nothing(skipped);
+  out.draw();
   await engine.jobs.start();
   check();
   await done;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Engine } from '../../engine/engine';
 import { processLogFile } from '../../log/process-log';
 import { userLogDir } from '../../../platform/folders';
+import { EXIT } from '../exit-codes';
 
 export async function presetsCommand(engine: Engine, json: boolean): Promise<number> {
   const presets = await engine.presets.list();
@@ -34,5 +35,5 @@ export async function doctorCommand(engine: Engine, json: boolean): Promise<numb
     process.stdout.write(`logs: ${logs} (host.log, desktop.log, worker.log, cli.log)\n`);
     for (const problem of report.problems) process.stdout.write(`problem: ${problem}\n`);
   }
-  return report.ffmpeg !== null && report.ffprobe !== null ? 0 : 1;
+  return report.ffmpeg !== null && report.ffprobe !== null ? EXIT.done : EXIT.init;
 }

@@ -11,7 +11,8 @@ import { WorkerSupervisor } from '../../engine/supervisor';
 import { forkLauncher } from '../../engine/worker-port';
 import { cliEngine } from '../engine-for-cli';
 import { workerPath } from '../paths';
-import { UsageError } from '../usage';
+import { requireTools } from '../tools-check';
+import { BadInputError, UsageError } from '../usage';
 
 // `framewright preview <file> --preset ID [settings flags] --out DIR [--at T,T,…]
 // [--clip SECONDS] [--json]`: before/after PNG pairs and a clip through the job's real
@@ -103,9 +104,10 @@ export async function previewCommand(
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
+    await requireTools(engine);
     const [probed] = await engine.media.probe({ paths: [path.resolve(file)] });
     if (probed === undefined || !probed.ok)
-      throw new Error(probed?.error ?? `${file} could not be read.`);
+      throw new BadInputError(probed?.error ?? `${file} could not be read.`);
     const info = probed.info;
     const wantsAnalysis = settings.crop === 'auto' || settings.deinterlace === 'auto';
     const analysis = wantsAnalysis

@@ -1,6 +1,7 @@
 import type { MediaInfo } from '../../../app/media/model';
 import { describeStream, parseSeconds, rotationOf } from '../../../app/media/streams';
 import { cliEngine } from '../engine-for-cli';
+import { requireTools } from '../tools-check';
 import { formatClock } from '../../../app/util/clock';
 import { formatBytes } from '../../../app/util/format';
 
@@ -42,6 +43,7 @@ function describe(info: MediaInfo): string {
 export async function probeCommand(paths: string[], json: boolean): Promise<number> {
   const engine = await cliEngine();
   try {
+    await requireTools(engine);
     const outcomes = await engine.media.probe({ paths });
     if (json) {
       process.stdout.write(`${JSON.stringify(outcomes, null, 2)}\n`);
