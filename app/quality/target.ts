@@ -60,3 +60,9 @@ export function formatScore(metric: QualityMetric, value: number): string {
   if (metric === 'ssim') return `SSIM ${value.toFixed(4)}`;
   return metric === 'psnr' ? `PSNR ${value.toFixed(2)} dB` : `VMAF ${value.toFixed(2)}`;
 }
+
+/** `ssim:0.97`, `psnr:42`, `vmaf:95` as written on a command line; null when not that shape (the schema checks the rest). */
+export function parseQualityTarget(text: string): { metric: string; target: number } | null {
+  const match = /^([a-z]+):(\d+(?:\.\d+)?)$/.exec(text.trim().toLowerCase());
+  return match === null ? null : { metric: match[1] ?? '', target: Number(match[2]) };
+}
