@@ -15,6 +15,7 @@ import './styles/preview.css';
 import './styles/pages.css';
 import './styles/presets.css';
 import './styles/hardware.css';
+import './styles/diagnostics.css';
 import './styles/farm.css';
 import './styles/chart.css';
 

@@ -8,6 +8,7 @@ import { AnalysisSchema, JobSettingsSchema } from '../jobs/settings';
 import { PresetSchema } from '../presets/schema';
 import { ToolchainReportSchema } from '../worker/protocol';
 import { HardwareReportSchema } from '../hardware/model';
+import { DiagnosticsInputSchema, DiagnosticsSchema } from './diagnostics';
 import { WatchFolderInputSchema, WatchOverviewSchema } from '../watch/model';
 import { SettingsSchema } from './settings';
 
@@ -178,6 +179,8 @@ export const API = {
   },
   system: {
     doctor: method(none, ToolchainReportSchema),
+    /** "Copy diagnostics": versions, doctor, hardware, crash reports and the last log lines, secrets removed. */
+    diagnostics: method(DiagnosticsInputSchema, DiagnosticsSchema),
   },
   farm: {
     /** The farm this host runs its jobs in, with its workers; null when it runs them itself. */

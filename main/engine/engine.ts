@@ -192,7 +192,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       previews,
     }),
     settings: settingsService({ holder: settings, configure, persist, pump: () => queue.pump() }),
-    system: systemService(supervisor, settings),
+    system: systemService(supervisor, settings, hardware),
     hardware: hardwareService(hardware),
     farm: { status: async () => (options.farmStatus ? options.farmStatus() : null) },
     watch: watch.api,

@@ -182,6 +182,8 @@ export function withPolicy(
     },
     system: {
       doctor: () => engine.system.doctor(),
+      // A browser gets no full paths, whatever it asks.
+      diagnostics: () => engine.system.diagnostics({ includePaths: false }),
     },
     farm: {
       status: () => engine.farm.status(),

@@ -1,4 +1,5 @@
 import type { FramewrightApi } from '../../../app/api/contract';
+import { buildDiagnostics } from '../../log/diagnostics';
 import type { HardwareService } from '../hardware';
 import type { WorkerSupervisor } from '../supervisor';
 import type { SettingsHolder } from './settings';
@@ -6,8 +7,18 @@ import type { SettingsHolder } from './settings';
 export function systemService(
   supervisor: WorkerSupervisor,
   settings: SettingsHolder,
+  hardware: HardwareService,
 ): FramewrightApi['system'] {
-  return { doctor: () => supervisor.request('configure', settings.binaries()) };
+  const doctor = () => supervisor.request('configure', settings.binaries());
+  return {
+    doctor,
+    diagnostics: ({ includePaths }) =>
+      buildDiagnostics({
+        doctor,
+        hardware: () => hardware.saved(),
+        includePaths: includePaths ?? false,
+      }),
+  };
 }
 
 export function hardwareService(hardware: HardwareService): FramewrightApi['hardware'] {

@@ -3,6 +3,7 @@ import type { Settings } from '../../../app/api/settings';
 import type { IncompleteSource, OnExists, ResolutionPolicy } from '../../../app/jobs/job';
 import { RESOLUTION_POLICY_LABEL } from '../format';
 import { useAppStore } from '../../store/context';
+import { Diagnostics } from './Diagnostics';
 import { Toolchain } from './Toolchain';
 
 const ON_EXISTS: { value: OnExists; label: string }[] = [
@@ -158,6 +159,7 @@ export function SettingsView(): React.JSX.Element {
         </div>
       </form>
       <Toolchain />
+      <Diagnostics />
     </div>
   );
 }
