@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Job } from '../../app/jobs/job';
 import type { JobStatus } from '../../app/jobs/state';
 import type { JobRunner } from '../engine/job-queue';
-import { decideJobOutput, skippedEnd } from '../engine/output';
-import { startAndProbe, type JobContext } from '../engine/run-job';
 import { cancelFarmJob } from './cancel';
-import { FARM_PREFIX, lastingOptions, type FarmUrl } from './connection';
+import type { FarmUrl } from './connection';
 import { followJobs } from './follow';
 import { routeFor } from './payload';
-import { enqueueAll } from './submit';
-import { chunkedFor } from './submit-flow';
+import { inFarm, submitOne, type FarmRef } from './runner-submit';
 
 // `serve --farm`: the host's queue runs each job in the farm. The job is probed here and
 // its output named here (as `convert --farm` does), queued (a chunked job as a flow), and
@@ -38,45 +34,28 @@ export interface FarmHost {
   leaving: boolean;
 }
 
-type FarmRef = NonNullable<Job['farm']>;
-
-/** Whether the farm still holds this job (queued, running or ended). */
-async function inFarm(farm: FarmUrl, ref: FarmRef): Promise<boolean> {
-  const queue = new Queue(ref.route, { connection: lastingOptions(farm), prefix: FARM_PREFIX });
-  try {
-    return (await queue.getJobState(ref.id)) !== 'unknown';
-  } finally {
-    await queue.close();
-  }
-}
-
-/** Probes, names the output and queues the job in the farm; null when it ended here (skip). */
-async function submit(
-  ctx: JobContext,
-  farm: FarmUrl,
-  client: Redis,
-  ref: FarmRef,
-): Promise<FarmRef | null> {
-  const { job } = ctx;
-  // The farm id is saved with the move to probing, before anything is queued.
-  const info = await startAndProbe({
-    ...ctx,
-    move: (status, changes) => ctx.move(status, { ...changes, farm: ref }),
-  });
-  const decision = await decideJobOutput(job.spec, ctx.preset, info, null, job.spec.onExists);
-  if (decision.kind === 'skip') {
-    ctx.move('done', skippedEnd(job, decision.final));
-    return null;
-  }
-  const chunked = await chunkedFor(client, job.spec, ctx.preset, info, decision, ref.route);
-  const payload = { spec: job.spec, preset: ctx.preset, final: decision.final };
-  await enqueueAll(farm, client, ref.route, [
-    { id: ref.id, payload: chunked === undefined ? payload : { ...payload, chunked } },
-  ]);
-  return ref;
-}
-
 export function farmRunner(farm: FarmUrl, client: Redis, host: FarmHost): JobRunner {
+  const run = runOnFarm(farm, client, host);
+  return async (ctx) => {
+    let started = false;
+    try {
+      await run({
+        ...ctx,
+        move: (status, changes) => {
+          started = true;
+          ctx.move(status, changes);
+        },
+      });
+    } catch (error) {
+      if (!ctx.signal.aborted || !host.leaving) throw error;
+      // The host stops: the job goes back to its queue as it is saved (with its farm id,
+      // once queued there), and the next start follows the farm job again.
+      if (started) ctx.move('queued', { progress: null });
+    }
+  };
+}
+
+function runOnFarm(farm: FarmUrl, client: Redis, host: FarmHost): JobRunner {
   return async (ctx) => {
     const { job, signal } = ctx;
     // Started before (its startedAt kept) and still in the farm: follow it again.
@@ -86,7 +65,7 @@ export function farmRunner(farm: FarmUrl, client: Redis, host: FarmHost): JobRun
       ref = saved;
       ctx.move('probing', { error: null, progress: null });
     } else {
-      ref = await submit(ctx, farm, client, { id: randomUUID(), route: routeFor(ctx.preset) });
+      ref = await submitOne(ctx, farm, client, { id: randomUUID(), route: routeFor(ctx.preset) });
       if (ref === null) return;
     }
     const { id, route } = ref;
@@ -144,11 +123,6 @@ export function farmRunner(farm: FarmUrl, client: Redis, host: FarmHost): JobRun
     } finally {
       host.running.delete(id);
       signal.removeEventListener('abort', cancel);
-    }
-    if (signal.aborted && host.leaving) {
-      // Back in the queue as it is saved: the next start follows the farm job again.
-      ctx.move('queued', { progress: null });
-      return;
     }
     signal.throwIfAborted();
     if (ended === undefined || ended.status !== 'done')
