@@ -15,13 +15,13 @@ const dir = tempDir('fw-quality-');
 // The search's cache lives here, so every run of this file searches afresh.
 process.env.XDG_CACHE_HOME = path.join(dir, 'cache');
 
-/** An 8 s 320x240 clip at 12 fps (two 2 s samples), encoded nearly losslessly; grain makes it harder. */
+/** An 8 s 320x240 clip at 10 fps (two 2 s samples; whole milliseconds per frame, as Matroska keeps times), encoded nearly losslessly; grain makes it harder. */
 function clip(name: string, grain: boolean): string {
   const filters = grain ? ['-vf', 'noise=alls=24:allf=t+u'] : [];
   return makeClip(path.join(dir, name), {
     seconds: 8,
     size: '320x240',
-    rate: 12,
+    rate: 10,
     audio: false,
     codec: [...filters, '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '8'],
   });
