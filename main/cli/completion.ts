@@ -1,4 +1,4 @@
-import type { Argument, Command, Option } from 'commander';
+import { Argument, type Command, type Option } from 'commander';
 
 // Shell completion scripts, written from the commander program itself (its commands,
 // options and argument choices), so they never drift from what the CLI accepts.
@@ -13,16 +13,21 @@ interface Described {
   args: readonly Argument[];
 }
 
-/** The program's commands as its help shows them (the help command included). */
+/** The program's commands as its help shows them; `help` takes a command's name. */
 function commandsOf(program: Command): Described[] {
   const help = program.createHelp();
-  return help.visibleCommands(program).map((command) => {
+  const commands = help.visibleCommands(program);
+  const names = commands.map((command) => command.name()).filter((name) => name !== 'help');
+  return commands.map((command) => {
     const own = command.createHelp();
     return {
       name: command.name(),
       description: own.subcommandDescription(command),
       options: own.visibleOptions(command),
-      args: own.visibleArguments(command),
+      args:
+        command.name() === 'help'
+          ? [new Argument('[command]', 'a command').choices(names)]
+          : own.visibleArguments(command),
     };
   });
 }
@@ -78,8 +83,15 @@ complete -o default -F _framewright framewright
 function zshOption(option: Option): string[] {
   const text = brief(option.description).replace(/[[\]\\]/g, '\\$&');
   const repeat = option.parseArg === undefined ? '' : '*';
-  const value = option.required || option.optional ? `:${option.attributeName()}:_files` : '';
+  const value =
+    option.required || option.optional ? `:${option.attributeName()}:${valueAction(option)}` : '';
   return flagsOf(option).map((flag) => quote(`${repeat}${flag}[${text}]${value}`));
+}
+
+/** How zsh completes an option's value: folders for `<dir>`, files for `<file>`, else none. */
+function valueAction(option: Option): string {
+  if (option.flags.endsWith('<dir>')) return '_files -/';
+  return option.flags.endsWith('<file>') ? '_files' : ' ';
 }
 
 function zshArgs(args: readonly Argument[]): string[] {
