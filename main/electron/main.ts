@@ -1,10 +1,12 @@
 import { pathToFileURL } from 'node:url';
-import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
+import { app, crashReporter, dialog, Menu, session, shell, type BrowserWindow } from 'electron';
 import { createRouter } from '../api/router';
 import { createEngine, type Engine } from '../engine/engine';
 import { createActions } from './actions';
 import { connectIpc } from './ipc';
-import { userPresetsDir } from '../../platform/folders';
+import { userLogDir, userPresetsDir } from '../../platform/folders';
+import { setCrashDumpsDir } from '../log/diagnostics';
+import { closeProcessLog, openProcessLog } from '../log/process-log';
 import { applyStateDirOverride, resolveLayout } from './layout';
 import { buildMenu } from './menu';
 import { collectOpenedFiles } from './opened-files';
@@ -13,6 +15,7 @@ import { PreviewFolders } from '../engine/preview-files';
 import { registerPreviewScheme, servePreviews } from './preview-protocol';
 import { hardenAllWebContents, hardenSession } from './security';
 import { trackBatch } from './taskbar';
+import { startUpdater } from './updater';
 import { utilityLauncher } from './utility-launcher';
 import { createMainWindow, focusWindow } from './window';
 
@@ -25,6 +28,10 @@ let win: BrowserWindow | null = null;
 async function start(opened: ReturnType<typeof collectOpenedFiles>): Promise<void> {
   await app.whenReady();
   const layout = resolveLayout();
+  openProcessLog('desktop', userLogDir());
+  app.once('will-quit', () => void closeProcessLog());
+  setCrashDumpsDir(app.getPath('crashDumps'));
+  const updater = startUpdater(layout.stateDir);
   hardenSession(session.defaultSession, layout.rendererDir);
 
   let engine: Engine;
@@ -77,8 +84,15 @@ async function start(opened: ReturnType<typeof collectOpenedFiles>): Promise<voi
         start: () => run(() => engine.jobs.start()),
         pause: () => run(() => engine.jobs.pause()),
         cancelAll: () => run(() => actions.cancelAll()),
+        checkForUpdates: () => updater.checkNow(),
+        setAutomaticUpdates: (on) => updater.setAutomatic(on),
+        showLogs: () => run(() => shell.openPath(userLogDir())),
       },
-      { isMac: process.platform === 'darwin', isPackaged: app.isPackaged },
+      {
+        isMac: process.platform === 'darwin',
+        isPackaged: app.isPackaged,
+        automaticUpdates: updater.automatic,
+      },
     ),
   );
 
@@ -110,6 +124,8 @@ if (!gotLock) {
   // Another Framewright is running; it received our command line through 'second-instance'.
   app.quit();
 } else {
+  // Crash dumps stay on this computer (app.getPath('crashDumps'), listed in diagnostics).
+  crashReporter.start({ uploadToServer: false });
   app.enableSandbox();
   registerPreviewScheme();
   hardenAllWebContents();

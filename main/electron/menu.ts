@@ -9,12 +9,21 @@ export interface MenuActions {
   start(): void;
   pause(): void;
   cancelAll(): void;
+  /** Help ▸ Check for Updates… */
+  checkForUpdates(): void;
+  setAutomaticUpdates(on: boolean): void;
+  /** Help ▸ Show Logs: opens the log folder in the file manager. */
+  showLogs(): void;
 }
 
-export function buildMenu(
-  actions: MenuActions,
-  options: { isMac: boolean; isPackaged: boolean },
-): Menu {
+export interface MenuOptions {
+  isMac: boolean;
+  isPackaged: boolean;
+  /** Help ▸ Update Automatically is ticked. */
+  automaticUpdates: boolean;
+}
+
+export function buildMenu(actions: MenuActions, options: MenuOptions): Menu {
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
@@ -44,12 +53,27 @@ export function buildMenu(
         ],
       }
     : { role: 'viewMenu' };
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: [
+      { label: 'Check for Updates…', click: () => actions.checkForUpdates() },
+      {
+        label: 'Update Automatically',
+        type: 'checkbox',
+        checked: options.automaticUpdates,
+        click: (item) => actions.setAutomaticUpdates(item.checked),
+      },
+      { type: 'separator' },
+      { label: 'Show Logs', click: () => actions.showLogs() },
+    ],
+  };
   const template: MenuItemConstructorOptions[] = [
     ...(options.isMac ? [{ role: 'appMenu' } as const] : []),
     file,
     { role: 'editMenu' },
     view,
     { role: 'windowMenu' },
+    help,
   ];
   return Menu.buildFromTemplate(template);
 }
