@@ -12,11 +12,20 @@ import { chunkedFor } from './submit-flow';
 
 export type FarmRef = NonNullable<Job['farm']>;
 
-/** Whether the farm still holds this job (queued, running or ended). */
-export async function inFarm(farm: FarmUrl, ref: FarmRef): Promise<boolean> {
+/**
+ * Where the farm has this job: null when it no longer holds it; `running` with the worker
+ * that took it when one is on it now.
+ */
+export async function inFarm(
+  farm: FarmUrl,
+  ref: FarmRef,
+): Promise<{ running: boolean; worker: string | undefined } | null> {
   const queue = new Queue(ref.route, { connection: lastingOptions(farm), prefix: FARM_PREFIX });
   try {
-    return (await queue.getJobState(ref.id)) !== 'unknown';
+    const state = await queue.getJobState(ref.id);
+    if (state === 'unknown') return null;
+    const worker = state === 'active' ? (await queue.getJob(ref.id))?.processedBy : undefined;
+    return { running: state === 'active', worker };
   } finally {
     await queue.close();
   }

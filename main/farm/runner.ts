@@ -60,8 +60,9 @@ function runOnFarm(farm: FarmUrl, client: Redis, host: FarmHost): JobRunner {
     const { job, signal } = ctx;
     // Started before (its startedAt kept) and still in the farm: follow it again.
     const saved = job.farm !== undefined && job.startedAt !== null ? job.farm : undefined;
+    const there = saved === undefined ? null : await inFarm(farm, saved);
     let ref: FarmRef | null;
-    if (saved !== undefined && (await inFarm(farm, saved))) {
+    if (saved !== undefined && there !== null) {
       ref = saved;
       ctx.move('probing', { error: null, progress: null });
     } else {
@@ -80,6 +81,11 @@ function runOnFarm(farm: FarmUrl, client: Redis, host: FarmHost): JobRunner {
         status = next;
       }
     };
+    // Followed again while a worker runs it: shown running there at once.
+    if (there?.running === true) {
+      worker = there.worker;
+      advance('running', { worker });
+    }
     const take = (remote: Job): void => {
       if (remote.worker !== undefined) worker = remote.worker;
       for (const warning of remote.warnings.slice(seenWarnings)) ctx.note(warning);
