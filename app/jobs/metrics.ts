@@ -44,3 +44,26 @@ export const MetricFramesSchema = z.strictObject({
   xpsnr: z.array(z.number()).max(METRIC_FRAMES_MAX).optional(),
 });
 export type MetricFrames = z.infer<typeof MetricFramesSchema>;
+
+/** How each metric is named for a person. */
+export const METRIC_LABELS: Record<MetricName, string> = {
+  ssim: 'SSIM',
+  psnr: 'PSNR',
+  vmaf: 'VMAF',
+  xpsnr: 'XPSNR',
+};
+
+/** One score as people read it: "SSIM 0.9812", "PSNR 41.23 dB", "VMAF 95.10". */
+export function formatMetric(name: MetricName, value: number): string {
+  if (name === 'ssim') return `SSIM ${value.toFixed(4)}`;
+  const unit = name === 'vmaf' ? '' : ' dB';
+  return `${METRIC_LABELS[name]} ${value.toFixed(2)}${unit}`;
+}
+
+/** Every score of a job, in the metrics' order: "SSIM 0.9812 · PSNR 41.23 dB". */
+export function describeMetrics(scores: MetricScores): string {
+  return METRIC_NAMES.flatMap((name) => {
+    const value = scores[name];
+    return value === undefined ? [] : [formatMetric(name, value)];
+  }).join(' · ');
+}

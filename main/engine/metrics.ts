@@ -7,7 +7,7 @@ import { MetricsReader } from '../../app/ffmpeg/metrics-parse';
 import { FFMPEG_PREFIX } from '../../app/ffmpeg/safety';
 import type { HardwareEncoder } from '../../app/hardware/encoder-args';
 import type { Job, ResolutionPolicy } from '../../app/jobs/job';
-import type { MetricName } from '../../app/jobs/metrics';
+import { METRIC_LABELS, type MetricName } from '../../app/jobs/metrics';
 import { StepSchema, type Step } from '../../app/jobs/plan';
 import type { Analysis, JobSettings } from '../../app/jobs/settings';
 import type { MediaInfo } from '../../app/media/model';
@@ -45,12 +45,6 @@ export function metricsOf(preset: Preset, settings: JobSettings | undefined) {
 
 /** ffmpeg's filter for each metric this planner does not measure. */
 const FILTER: Partial<Record<MetricName, string>> = { vmaf: 'libvmaf', xpsnr: 'xpsnr' };
-const LABEL: Record<MetricName, string> = {
-  ssim: 'SSIM',
-  psnr: 'PSNR',
-  vmaf: 'VMAF',
-  xpsnr: 'XPSNR',
-};
 
 /** A two-input filter tried on one tiny generated frame pair: does this ffmpeg have it? */
 function filterProbe(filter: string): Step {
@@ -95,8 +89,8 @@ async function unmeasured(ctx: Ctx, names: readonly MetricName[]): Promise<void>
     if (filter === undefined) continue;
     ctx.note(
       (await hasFilter(ctx, filter))
-        ? `${LABEL[name]} was not measured: Framewright measures only SSIM and PSNR so far.`
-        : `${LABEL[name]} is not in this ffmpeg build, so it was not measured.`,
+        ? `${METRIC_LABELS[name]} was not measured: Framewright measures only SSIM and PSNR so far.`
+        : `${METRIC_LABELS[name]} is not in this ffmpeg build, so it was not measured.`,
     );
   }
 }

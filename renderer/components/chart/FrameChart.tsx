@@ -4,9 +4,11 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useEffect, useRef } from 'react';
+import type { MetricFrames } from '../../../app/jobs/metrics';
 import { useAppStore } from '../../store/context';
 import { chartColors, chartOptions } from './chart-options';
 import type { FrameRing } from './frame-ring';
+import { qualityLine, qualityValues } from './quality-line';
 import { summarize } from './summary';
 
 const MIN_FRAME_MS = 100;
@@ -15,9 +17,16 @@ const HEIGHT = 220;
 /**
  * The per-frame chart of one job, live while it runs. Batches go into the store's ring
  * outside React; a redraw is scheduled with requestAnimationFrame at most ~10 times a
- * second, so no batch causes a React render. A finished job's kept frames draw at once.
+ * second, so no batch causes a React render. A finished job's kept frames draw at once,
+ * with its measured quality as a line once there is one.
  */
-export function FrameChart({ jobId }: { jobId: string }): React.JSX.Element {
+export function FrameChart({
+  jobId,
+  quality,
+}: {
+  jobId: string;
+  quality?: MetricFrames | undefined;
+}): React.JSX.Element {
   const frames = useAppStore((s) => s.frames);
   const box = useRef<HTMLDivElement>(null);
   const summary = useRef<HTMLParagraphElement>(null);
@@ -31,6 +40,7 @@ export function FrameChart({ jobId }: { jobId: string }): React.JSX.Element {
     let frame: number | null = null;
     let timer: number | null = null;
     let lastDraw = 0;
+    const line = qualityLine(quality);
 
     const draw = (): void => {
       frame = null;
@@ -45,6 +55,7 @@ export function FrameChart({ jobId }: { jobId: string }): React.JSX.Element {
         c.size.subarray(0, n),
         ring.qpLine,
         ring.bitrate.subarray(0, n),
+        ...(line === null || quality === undefined ? [] : [qualityValues(ring, quality, line)]),
       ]);
       const text = summarize(ring);
       const figure = container.parentElement;
@@ -70,8 +81,8 @@ export function FrameChart({ jobId }: { jobId: string }): React.JSX.Element {
       drawn = ring;
       if (ring === undefined) return;
       chart = new uPlot(
-        chartOptions(ring, chartColors(container), { width, height: HEIGHT }),
-        [[], [], [], []],
+        chartOptions(ring, chartColors(container), { width, height: HEIGHT }, line),
+        line === null ? [[], [], [], []] : [[], [], [], [], []],
         container,
       );
       lastDraw = 0;
@@ -100,7 +111,7 @@ export function FrameChart({ jobId }: { jobId: string }): React.JSX.Element {
       if (timer !== null) window.clearTimeout(timer);
       chart?.destroy();
     };
-  }, [frames, jobId]);
+  }, [frames, jobId, quality]);
 
   return (
     <figure className="frame-chart" data-frames="0" data-markers="0">

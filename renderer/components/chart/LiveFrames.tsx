@@ -2,14 +2,19 @@ import { useAppStore } from '../../store/context';
 import { fileName } from '../../../app/util/format';
 import { rowStatus } from '../format';
 import { FrameChart } from './FrameChart';
+import { qualityLine } from './quality-line';
 
-function Swatch({ kind }: { kind: 'i' | 'p' | 'b' | 'qp' | 'rate' | 'marker' }): React.JSX.Element {
+type SwatchKind = 'i' | 'p' | 'b' | 'qp' | 'rate' | 'quality' | 'marker';
+
+function Swatch({ kind }: { kind: SwatchKind }): React.JSX.Element {
   return (
     <svg className={`swatch swatch-${kind}`} width="16" height="12" aria-hidden="true">
       {kind === 'i' && <rect x="4" y="2" width="8" height="8" fill="currentColor" />}
       {kind === 'p' && <circle cx="8" cy="6" r="4" fill="currentColor" />}
       {kind === 'b' && <path d="M8 1 L13 10 L3 10 Z" fill="currentColor" />}
-      {kind === 'qp' && <path d="M1 6 H15" stroke="currentColor" strokeWidth="2" />}
+      {(kind === 'qp' || kind === 'quality') && (
+        <path d="M1 6 H15" stroke="currentColor" strokeWidth={kind === 'quality' ? 3 : 2} />
+      )}
       {kind === 'rate' && (
         <path d="M1 8 L5 4 L9 7 L15 3" stroke="currentColor" strokeWidth="2" fill="none" />
       )}
@@ -39,6 +44,7 @@ export function LiveFrames({ id }: { id: string }): React.JSX.Element | null {
   const active = job !== undefined && rowStatus(job.status) === 'running';
   // Re-read on each change of the job: a finished job shows what was kept of it.
   if (job === undefined || (!active && frames.ring(id) === undefined)) return null;
+  const quality = qualityLine(job.metricFrames);
   return (
     <section className="live-frames inspector-section" aria-labelledby="live-frames-title">
       <div className="live-frames-head">
@@ -54,9 +60,15 @@ export function LiveFrames({ id }: { id: string }): React.JSX.Element | null {
               {label}
             </li>
           ))}
+          {quality !== null && (
+            <li>
+              <Swatch kind="quality" />
+              {quality.label} against the source (outer left axis)
+            </li>
+          )}
         </ul>
       </div>
-      <FrameChart jobId={id} />
+      <FrameChart jobId={id} quality={job.metricFrames} />
     </section>
   );
 }

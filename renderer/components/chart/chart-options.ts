@@ -1,9 +1,11 @@
 import type uPlot from 'uplot';
 import { drawMarkers, framePaths, type ChartColors } from './frame-paths';
 import type { FrameRing } from './frame-ring';
+import type { QualityLine } from './quality-line';
 
 // uPlot options for the live frame chart: x is the frame's time in seconds; frame size in
-// bytes on the left axis, QP and the rolling bitrate on the right.
+// bytes on the left axis, QP and the rolling bitrate on the right; once measured, the
+// output's quality (SSIM or PSNR) on an outer left axis.
 
 function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): string {
   const value = style.getPropertyValue(name).trim();
@@ -22,6 +24,7 @@ export function chartColors(element: Element): ChartColors {
     ],
     qp: cssVar(style, '--chart-qp', '#7c3aed'),
     rate: cssVar(style, '--chart-rate', '#c0267a'),
+    quality: cssVar(style, '--chart-quality', '#0e7490'),
     marker: cssVar(style, '--chart-marker', '#2b313c'),
     axis: cssVar(style, '--muted', '#586170'),
     grid: cssVar(style, '--border', '#dde1e8'),
@@ -36,10 +39,17 @@ const bits = (v: number): string =>
   v >= 1e6 ? `${+(v / 1e6).toFixed(1)}M` : v >= 1e3 ? `${Math.round(v / 1e3)}k` : `${v}`;
 const seconds = (v: number): string => `${+v.toFixed(2)}s`;
 
+/** The quality axis: the measured values with some room, SSIM never above 1. */
+function qualityRange({ metric, range: [min, max] }: QualityLine): uPlot.Range.MinMax {
+  const pad = Math.max((max - min) * 0.15, metric === 'ssim' ? 0.002 : 0.5);
+  return [min - pad, metric === 'ssim' ? Math.min(1, max + pad) : max + pad];
+}
+
 export function chartOptions(
   ring: FrameRing,
   colors: ChartColors,
   size: { width: number; height: number },
+  quality: QualityLine | null = null,
 ): uPlot.Options {
   const font = '11px system-ui, sans-serif';
   const axis = (scale: string, side: 0 | 1 | 2 | 3, format: (v: number) => string): uPlot.Axis => ({
@@ -64,12 +74,14 @@ export function chartOptions(
       y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.15 : 1] },
       qp: { range: (_u, _min, max) => [0, Math.max(10, Math.ceil(max / 10) * 10)] },
       rate: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
+      ...(quality === null ? {} : { quality: { range: qualityRange(quality) } }),
     },
     axes: [
       axis('x', 2, seconds),
       axis('y', 3, bytes),
       axis('qp', 1, (v) => `${v}`),
       axis('rate', 1, bits),
+      ...(quality === null ? [] : [axis('quality', 3, quality.format)]),
     ],
     series: [
       {},
@@ -90,6 +102,18 @@ export function chartOptions(
         width: 1.5,
         points: { show: false },
       },
+      ...(quality === null
+        ? []
+        : [
+            {
+              label: quality.label,
+              scale: 'quality',
+              stroke: colors.quality,
+              width: 2,
+              spanGaps: true,
+              points: { show: false },
+            },
+          ]),
     ],
     hooks: { draw: [(u) => drawMarkers(u, ring, colors)] },
   };

@@ -10,6 +10,8 @@ export interface ChartColors {
   types: [i: string, p: string, b: string, other: string];
   qp: string;
   rate: string;
+  /** The measured quality's line (SSIM or PSNR). */
+  quality: string;
   marker: string;
   axis: string;
   grid: string;

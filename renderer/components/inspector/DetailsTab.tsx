@@ -1,5 +1,6 @@
 import { describeDecoder } from '../../../app/jobs/decoder';
 import type { Job } from '../../../app/jobs/job';
+import { describeMetrics } from '../../../app/jobs/metrics';
 import type { JobSettings } from '../../../app/jobs/settings';
 import { formatBytes } from '../../../app/util/format';
 import { useAppStore } from '../../store/context';
@@ -47,6 +48,7 @@ export function DetailsTab({ job }: { job: Job }): React.JSX.Element {
         : `${job.chunks}, on ${job.chunkWorkers.join(', ')}`,
     ]);
   if (job.decoder !== undefined) rows.push(['Decoder', describeDecoder(job.decoder)]);
+  if (job.metrics !== undefined) rows.push(['Measured quality', describeMetrics(job.metrics)]);
   if (job.attempts > 1) rows.push(['Attempts', String(job.attempts)]);
 
   return (

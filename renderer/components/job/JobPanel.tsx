@@ -9,6 +9,7 @@ import { FormContext } from './form';
 import { OutputFields, QualityFields, TrimFields } from './OtherFields';
 import { PictureFields } from './PictureFields';
 import { PerformanceFields } from './PerformanceFields';
+import { MetricsField } from './MetricsField';
 import { SubtitleFields } from './SubtitleFields';
 import { usePlannedCommand, type DraftState } from './use-draft';
 
@@ -121,6 +122,7 @@ export function JobPanel({ job, ids, info, state }: Props): React.JSX.Element {
           </Group>
           <Group title="Quality">
             <QualityFields preset={preset} />
+            <MetricsField />
           </Group>
           <Group title="Performance">
             <PerformanceFields />

@@ -49,6 +49,8 @@ function detail(
       : 'Press Start to convert';
   }
   const parts: string[] = job.worker === undefined ? [] : [`on ${job.worker}`];
+  // The saved output measured against its source (the job's metrics setting).
+  if (job.measuring === true) parts.push('Measuring quality');
   if (progress !== undefined) {
     if (progress.stepCount > 1)
       parts.push(`step ${progress.stepIndex + 1} of ${progress.stepCount}`);
