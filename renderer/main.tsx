@@ -17,6 +17,7 @@ import './styles/presets.css';
 import './styles/hardware.css';
 import './styles/diagnostics.css';
 import './styles/farm.css';
+import './styles/watch.css';
 import './styles/chart.css';
 
 const store = createStore(createHost());

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptsFile, compare, targetOf, trimLedger, type LedgerEntry } from '../app/watch/ledger';
-import { WatchFolderInputSchema, parseExtensions } from '../app/watch/model';
+import { formatBytes } from '../app/util/format';
+import { WatchFolderInputSchema, describeRules, parseExtensions } from '../app/watch/model';
 
 // The ledger's pure rules: what counts as new, changed or to be checked by its hash,
 // which files a folder's rules take, and how folders are validated.
@@ -46,6 +47,15 @@ describe('watch ledger', () => {
     expect(acceptsFile({ ...rules, extensions: ['mov'] }, 'C:\\in\\film.MOV', 500)).toBe(true);
     expect(parseExtensions(' .MKV, mp4;*.mov mp4 ')).toEqual(['mkv', 'mp4', 'mov']);
     expect(parseExtensions('  ')).toBeUndefined();
+    expect(describeRules({ ...rules, subfolders: true }, formatBytes)).toBe(
+      'every video and audio file · at least 100 B · subfolders too',
+    );
+    expect(
+      describeRules(
+        { minSizeBytes: 0, extensions: ['mkv', 'mov'], subfolders: false },
+        formatBytes,
+      ),
+    ).toBe('mkv, mov · this folder only');
   });
 
   it('accepts only absolute folders and outputs', () => {

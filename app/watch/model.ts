@@ -72,3 +72,17 @@ export function parseExtensions(text: string): string[] | undefined {
     .filter((item) => item !== '');
   return list.length === 0 ? undefined : [...new Set(list)];
 }
+
+export type WatchFolderInput = z.input<typeof WatchFolderInputSchema>;
+
+/** A folder's rules in a line: "mkv, mov · at least 10 MB · subfolders too". */
+export function describeRules(
+  folder: Pick<WatchFolder, 'extensions' | 'minSizeBytes' | 'subfolders'>,
+  formatBytes: (bytes: number) => string,
+): string {
+  return [
+    folder.extensions === undefined ? 'every video and audio file' : folder.extensions.join(', '),
+    ...(folder.minSizeBytes > 0 ? [`at least ${formatBytes(folder.minSizeBytes)}`] : []),
+    folder.subfolders ? 'subfolders too' : 'this folder only',
+  ].join(' · ');
+}

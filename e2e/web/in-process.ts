@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createEngine, type Engine } from '../../main/engine/engine';
+import { createEngine, type Engine, type EngineOptions } from '../../main/engine/engine';
 import { forkLauncher } from '../../main/engine/worker-port';
 import { startServer, type RunningServer, type ServerOptions } from '../../main/server';
 import { ROOT } from './host';
@@ -19,7 +19,8 @@ export interface InProcessHost {
 }
 
 export async function startInProcess(
-  options: Partial<Pick<ServerOptions, 'token' | 'maxUploadBytes'>> = {},
+  options: Partial<Pick<ServerOptions, 'token' | 'maxUploadBytes' | 'watchRoots'>> &
+    Pick<EngineOptions, 'watch'> = {},
 ): Promise<InProcessHost> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'framewright-host-'));
   const spoolDir = path.join(work, 'spool');
@@ -29,6 +30,7 @@ export async function startInProcess(
     launchWorker: forkLauncher(path.join(ROOT, 'dist', 'worker.js')),
     defaultOutDir: path.join(work, 'default-out'),
     presetsDir: path.join(ROOT, 'resources', 'presets'),
+    ...(options.watch === undefined ? {} : { watch: options.watch }),
   });
   const server = await startServer({
     host: '127.0.0.1',
@@ -39,6 +41,7 @@ export async function startInProcess(
     rendererDir: path.join(ROOT, 'dist', 'renderer'),
     engine,
     ...(options.maxUploadBytes === undefined ? {} : { maxUploadBytes: options.maxUploadBytes }),
+    ...(options.watchRoots === undefined ? {} : { watchRoots: options.watchRoots }),
   });
   return {
     work,

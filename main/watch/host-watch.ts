@@ -88,8 +88,10 @@ export async function hostWatch(options: HostWatchOptions): Promise<HostWatch> {
     api: {
       list: () => Promise.resolve(overview()),
       async save({ folder: input }) {
-        const info = await stat(input.folder).catch(() => null);
-        if (info?.isDirectory() !== true)
+        // A new folder must exist; one already saved may be paused or changed while it is away.
+        const known = folders.find((f) => f.id === input.id)?.folder === input.folder;
+        const info = known ? null : await stat(input.folder).catch(() => null);
+        if (!known && info?.isDirectory() !== true)
           throw new UserFacingError(`The folder ${input.folder} does not exist.`, 'no-folder');
         try {
           options.requirePreset(input.presetId);

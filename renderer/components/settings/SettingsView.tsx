@@ -5,6 +5,7 @@ import { RESOLUTION_POLICY_LABEL } from '../format';
 import { useAppStore } from '../../store/context';
 import { Diagnostics } from './Diagnostics';
 import { Toolchain } from './Toolchain';
+import { WatchFolders } from './WatchFolders';
 
 const ON_EXISTS: { value: OnExists; label: string }[] = [
   { value: 'rename', label: 'Keep both: add a number to the new file' },
@@ -158,6 +159,7 @@ export function SettingsView(): React.JSX.Element {
           </button>
         </div>
       </form>
+      <WatchFolders />
       <Toolchain />
       <Diagnostics />
     </div>
