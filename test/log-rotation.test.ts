@@ -7,6 +7,7 @@ import {
   processLog,
   processLogFile,
 } from '../main/log/process-log';
+import { WorkerCrashedError, WorkerSupervisor } from '../main/engine/supervisor';
 import { tempDir } from './helpers/media';
 
 afterEach(() => closeProcessLog());
@@ -37,6 +38,39 @@ describe('the process log', () => {
     });
     for (const name of files)
       expect(readFileSync(path.join(dir, name)).length).toBeLessThan(2048 + 200);
+  });
+
+  it('records a worker restart with its reason', async () => {
+    const dir = tempDir('fw-log-');
+    const file = openProcessLog('worker', dir);
+    // A worker that dies by a signal while a request is pending (no process needed).
+    let died: ((code: number | null, signal: string | null) => void) | undefined;
+    const supervisor = new WorkerSupervisor(() => ({
+      pid: 4242,
+      send: () => undefined,
+      onMessage: () => undefined,
+      onExit: (listener) => (died = listener),
+      kill: () => undefined,
+    }));
+    const pending = supervisor.request('probe', {
+      path: '/x.mp4',
+      timeoutMs: 1000,
+      scanResolution: false,
+    });
+    died?.(null, 'SIGKILL');
+    await expect(pending).rejects.toBeInstanceOf(WorkerCrashedError);
+    await closeProcessLog();
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { msg: string; restarts?: number; end?: string });
+    expect(lines.map((line) => line.msg)).toEqual([
+      'probe started',
+      'probe failed: The conversion worker stopped unexpectedly (SIGKILL).',
+      'worker restarted: The conversion worker stopped unexpectedly (SIGKILL).',
+    ]);
+    expect(lines[1]?.end).toBe('worker-crashed');
+    expect(lines[2]?.restarts).toBe(1);
   });
 
   it('logs nowhere, silently, before a host opens it', () => {
