@@ -39,7 +39,12 @@ describe.concurrent('help and version', () => {
   });
 
   it('each command has its own help with examples; the program help lists the exit codes', async () => {
-    const [convert, top] = await Promise.all([runCli(['convert', '--help']), runCli(['--help'])]);
+    const [convert, top, viaHelp] = await Promise.all([
+      runCli(['convert', '--help']),
+      runCli(['--help']),
+      runCli(['help', 'convert']),
+    ]);
+    expect(viaHelp).toMatchObject({ code: 0, stdout: convert.stdout });
     expect(convert.code).toBe(0);
     expect(convert.stdout).toMatch(/^Usage: framewright convert \[options\] <paths\.\.\.>/);
     // Its own options and the job flags from the one table, not another command's.

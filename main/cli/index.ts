@@ -36,10 +36,11 @@ function sentence(message: string): string {
 /** The exit code for what a run threw, after saying why on stderr. */
 function failure(error: unknown, argv: readonly string[], commands: readonly string[]): number {
   if (error instanceof CommanderError) {
-    // Help and --version end here (0); bare `framewright` printed its help to stderr (2).
+    // Help and --version end here (0); bare `framewright` or `help <unknown>` printed the
+    // help to stderr (2).
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version')
       return EXIT.done;
-    if (error.code === 'commander.help') return EXIT.usage;
+    if (error.code === 'commander.help') return error.exitCode === 0 ? EXIT.done : EXIT.usage;
   }
   const code =
     error instanceof CommanderError

@@ -45,6 +45,7 @@ export function createProgram(host: ProgramHost): Command {
     program
       .command(name)
       .description(description)
+      .helpOption('-h, --help', 'show this help')
       .exitOverride()
       .configureOutput({ outputError: () => undefined });
 
