@@ -1,5 +1,6 @@
 import type { FrameStatsEvent } from '../../app/jobs/frame-stats';
 import type { Job } from '../../app/jobs/job';
+import { describeMetrics } from '../../app/jobs/metrics';
 import type { Progress } from '../../app/jobs/progress';
 import { isTerminal } from '../../app/jobs/state';
 import { formatBytes } from '../../app/util/format';
@@ -141,6 +142,8 @@ export class RunOutput {
           worker: j.worker,
           chunkWorkers: j.chunkWorkers,
           quality: j.quality,
+          metrics: j.metrics,
+          metricFrames: j.metricFrames,
         })),
         skipped,
       });
@@ -164,5 +167,7 @@ function report(job: Job, tty: boolean): void {
       ? `✔ ${name} → ${job.output ?? '?'}${job.outputBytes !== null ? ` (${formatBytes(job.outputBytes)})` : ''}${where}`
       : `✖ ${name}: ${job.error ?? job.status}${where}`;
   process.stderr.write(`${tty ? '\r\x1b[2K' : ''}${line}\n`);
+  if (job.metrics !== undefined)
+    process.stderr.write(`    quality: ${describeMetrics(job.metrics)}\n`);
   for (const warning of job.warnings) process.stderr.write(`    note: ${warning}\n`);
 }
