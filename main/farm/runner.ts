@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Job } from '../../app/jobs/job';
 import type { JobStatus } from '../../app/jobs/state';
@@ -66,7 +65,10 @@ function runOnFarm(farm: FarmUrl, client: Redis, host: FarmHost): JobRunner {
       ref = saved;
       ctx.move('probing', { error: null, progress: null });
     } else {
-      ref = await submitOne(ctx, farm, client, { id: randomUUID(), route: routeFor(ctx.preset) });
+      // One id per attempt: should the host die before the saved state holds it, the same
+      // attempt queued again finds the farm job there (BullMQ adds an id once) and follows it.
+      const id = `${job.id}-${job.attempts + 1}`;
+      ref = await submitOne(ctx, farm, client, { id, route: routeFor(ctx.preset) });
       if (ref === null) return;
     }
     const { id, route } = ref;

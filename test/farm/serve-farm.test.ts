@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../app/jobs/job';
@@ -161,12 +161,14 @@ describe.skipIf(!hasRedis)(
     });
 
     // After the cancel above: its clip is encoded again, this time across host restarts.
-    it('follows its farm job again after a stop or a kill instead of queueing it twice', async () => {
+    it('follows its farm job again after a stop or a kill (even before its state was saved), never queueing it twice', async () => {
       const out = path.join(dir, 'restart-out');
       mkdirSync(out);
       const stopped = path.join(dir, 'stopped-state');
       const killed = path.join(dir, 'killed-state');
+      const lagging = path.join(dir, 'lagging-state');
       mkdirSync(killed);
+      mkdirSync(lagging);
       const first = await host(stopped);
       const { ids } = await first.engine.jobs.add({
         paths: [path.join(dir, 'long.mp4')],
@@ -180,14 +182,31 @@ describe.skipIf(!hasRedis)(
       copyFileSync(path.join(stopped, 'state.json'), path.join(killed, 'state.json'));
       const farmId = savedJob(stopped, id)?.farm?.id;
       expect(farmId).toEqual(expect.any(String));
+      // A host killed before its state file had the job's start: the job as first queued.
+      const state = JSON.parse(readFileSync(path.join(killed, 'state.json'), 'utf8')) as {
+        jobs: Job[];
+      };
+      state.jobs = state.jobs.map((j) =>
+        j.id === id
+          ? {
+              ...j,
+              status: 'queued',
+              startedAt: null,
+              attempts: 0,
+              farm: undefined,
+              worker: undefined,
+            }
+          : j,
+      );
+      writeFileSync(path.join(lagging, 'state.json'), JSON.stringify(state));
       // A stopping host (SIGTERM) leaves the farm job running and its own job queued.
       first.farm.leave();
       await first.engine.dispose();
       first.farm.close();
       expect(savedJob(stopped, id)).toMatchObject({ status: 'queued', farm: { id: farmId } });
 
-      // Both start again, each on its own state: each follows the one farm job to its end.
-      const again = await Promise.all([host(stopped), host(killed)]);
+      // All start again, each on its own state: each follows the one farm job to its end.
+      const again = await Promise.all([host(stopped), host(killed), host(lagging)]);
       try {
         const ends = await Promise.all(again.map(async (h) => (await settled(h.engine, [id]))[0]));
         for (const job of ends) {
