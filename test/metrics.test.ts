@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MetricsReader } from '../app/ffmpeg/metrics-parse';
 import { planMetrics, type MetricsPlanInput } from '../app/ffmpeg/metrics-plan';
 import type { JobSettings } from '../app/jobs/settings';
+import type { MediaInfo } from '../app/media/model';
 import { loadBuiltInPresets } from './fixtures/fixtures';
 import { makeClip, tempDir } from './helpers/media';
 import { ffmpegScore } from './helpers/ffmpeg-score';
@@ -19,6 +20,7 @@ if (preset === undefined) throw new Error('no h264-mp4 preset');
 const PLAIN: JobSettings = { crf: 30, speed: 'ultrafast' };
 let dir = '';
 let source = '';
+let sourceInfo: MediaInfo;
 
 beforeAll(() => {
   dir = tempDir('fw-metrics-');
@@ -28,6 +30,7 @@ beforeAll(() => {
     audio: false,
     codec: ['-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0'],
   });
+  sourceInfo = probeInfo(source);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -51,7 +54,7 @@ function encode(name: string, settings: JobSettings): string {
 function measure(output: string, settings: JobSettings, extra: Partial<MetricsPlanInput> = {}) {
   const statsFile = `${output}.${extra.every ?? 1}.metrics.txt`;
   const plan = planMetrics({
-    info: probeInfo(source),
+    info: sourceInfo,
     preset: preset!,
     settings,
     distorted: output,
