@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { cliPath, root, runCli } from './helpers/cli';
+import { cliPath, root, runCli, startCli } from './helpers/cli';
 import { makeClip, makeCorrupt, tempDir } from './helpers/media';
 
 // The command line's conventions: help and version, per-command options, one sentence
@@ -112,6 +112,27 @@ describe.concurrent('exit codes', () => {
     expect(result.stderr).toMatch(/^ {4}.*moov atom not found/m);
     expect(result.stderr).not.toContain(`log for ${clip}`);
     expect(result.stderr).not.toMatch(/░|\[0\/2\]/);
+  });
+
+  it('143: SIGTERM stops a command that runs until stopped, cleanly', async () => {
+    const inbox = path.join(dir, 'inbox');
+    mkdirSync(inbox);
+    const run = startCli([
+      'watch',
+      inbox,
+      ...remux('out143'),
+      '--state-dir',
+      path.join(dir, 'state'),
+    ]);
+    await new Promise<void>((resolve) =>
+      run.child.stderr?.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('Press Ctrl-C')) resolve();
+      }),
+    );
+    run.child.kill('SIGTERM');
+    const result = await run.done;
+    expect(result.code).toBe(143);
+    expect(result.stderr).toMatch(/Interrupted: cancelling and cleaning up/);
   });
 
   it('a progress bar on a terminal, with --json still printing its summary', async () => {
