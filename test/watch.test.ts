@@ -1,5 +1,6 @@
 import {
   closeSync,
+  copyFileSync,
   mkdirSync,
   openSync,
   readFileSync,
@@ -48,6 +49,12 @@ describe('watch folders', () => {
   let ledgerPath: string;
   let folder: WatchFolder;
   const clip = (): string => path.join(inbox, 'arrival.mkv');
+  /** A second clip, made once; copies of it arrive in the folder. */
+  const other = (): string => path.join(dir, 'other.mkv');
+  const copied = (name: string): string => {
+    copyFileSync(other(), path.join(dir, name));
+    return path.join(dir, name);
+  };
   const service = (): WatchService =>
     new WatchService({
       jobs: engine.jobs,
@@ -62,6 +69,7 @@ describe('watch folders', () => {
     inbox = path.join(dir, 'in');
     out = path.join(dir, 'out');
     mkdirSync(inbox);
+    makeClip(other(), { audio: false });
     ledgerPath = path.join(dir, 'state', 'ledger.json');
     folder = {
       id: 'inbox',
@@ -125,7 +133,7 @@ describe('watch folders', () => {
 
     // The same file, changed: converted again.
     const redone = nextEvent(second, (e) => e.type === 'done' || e.type === 'failed');
-    writeFileSync(clip(), readFileSync(makeClip(path.join(dir, 'other.mkv'), { audio: false })));
+    writeFileSync(clip(), readFileSync(other()));
     expect((await redone).type).toBe('done');
     expect(secondTaken).toEqual([clip()]);
     expect(readdirSync(out).sort()).toEqual(['arrival (1).mkv', 'arrival.mkv']);
@@ -144,7 +152,7 @@ describe('watch folders', () => {
     writeFileSync(path.join(inbox, '.hidden.mkv'), 'hidden\n');
     const renamed = path.join(inbox, 'renamed.mkv');
     const done = nextEvent(watcher, (e) => e.type === 'done' && e.file === renamed);
-    renameSync(makeClip(path.join(dir, 'elsewhere.mkv'), { audio: false }), renamed);
+    renameSync(copied('elsewhere.mkv'), renamed);
     await done;
 
     const gone = nextEvent(watcher, (e) => e.type === 'note' && /is missing/.test(e.message));
@@ -154,8 +162,7 @@ describe('watch folders', () => {
     const back = path.join(inbox, 'back.mkv');
     const again = nextEvent(watcher, (e) => e.type === 'done' && e.file === back);
     mkdirSync(inbox);
-    makeClip(path.join(dir, 'back.mkv'), { audio: false });
-    renameSync(path.join(dir, 'back.mkv'), back);
+    renameSync(copied('back.mkv'), back);
     await again;
     expect(seen).toEqual([renamed, back]);
     expect(watcher.states()[0]).toMatchObject({ status: 'watching', taken: 2, done: 2 });

@@ -50,6 +50,9 @@ interface Running {
   done: number;
 }
 
+/** Files compared with the ledger at once. */
+const HASH_AT_ONCE = 8;
+
 const same = (a: { size: number; mtimeMs: number } | undefined, b: SettledFile): boolean =>
   a !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
@@ -161,18 +164,26 @@ export class WatchService {
     const size = this.options.batchSize ?? 100;
     try {
       while (this.intake.length > 0) {
-        const file = this.intake.shift() as SettledFile;
-        const work = await this.consider(file);
-        if (work === null) continue;
-        const batch = batches.get(work.folderId) ?? [];
-        batches.set(work.folderId, batch);
-        batch.push(work);
-        if (batch.length >= size || this.intake.length === 0) {
-          batches.delete(work.folderId);
-          await this.queue(batch);
+        // A few files at once: each costs a small read (its hash), cheap next to a job.
+        const found = await Promise.all(
+          this.intake.splice(0, HASH_AT_ONCE).map((f) => this.consider(f)),
+        );
+        for (const work of found) {
+          if (work === null) continue;
+          const batch = batches.get(work.folderId) ?? [];
+          batches.set(work.folderId, batch);
+          batch.push(work);
+          if (batch.length >= size) {
+            batches.delete(work.folderId);
+            await this.queue(batch);
+          }
         }
+        if (this.intake.length === 0)
+          for (const [id, batch] of batches) {
+            batches.delete(id);
+            await this.queue(batch);
+          }
       }
-      for (const batch of batches.values()) await this.queue(batch);
     } finally {
       this.draining = false;
     }
