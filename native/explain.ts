@@ -33,7 +33,18 @@ const KNOWN: [RegExp, string][] = [
   ],
 ];
 
+/** The failure as a sentence, carrying how the program ended (exit code or signal) for the log. */
 export function explainFailure(
+  what: 'probe' | 'convert',
+  outcome: ProgramOutcome,
+  limitMs: number,
+): UserFacingError {
+  return Object.assign(sentenceFor(what, outcome, limitMs), {
+    exit: { code: outcome.exitCode, signal: outcome.exitSignal },
+  });
+}
+
+function sentenceFor(
   what: 'probe' | 'convert',
   outcome: ProgramOutcome,
   limitMs: number,

@@ -9,7 +9,8 @@ interface LogLine {
   msg: string;
   job?: string;
   command?: string;
-  exit?: number;
+  exit?: number | null;
+  signal?: string | null;
   end?: string;
 }
 
@@ -48,7 +49,8 @@ describe('the CLI log', () => {
       lines.find((line) => line.job === job && line.msg.startsWith('run '));
     expect(ok?.job).toMatch(/\S/);
     expect(endOf(ok?.job)).toMatchObject({ exit: 0, msg: 'run ended: exit code 0' });
-    expect(endOf(bad?.job)).toMatchObject({ end: 'exit' });
+    expect(endOf(bad?.job)).toMatchObject({ end: 'exit', exit: 1, signal: null });
+    expect(endOf(bad?.job)?.msg).toMatch(/^run failed: exit code 1: /);
 
     const doctor = await runCli(['doctor', '--json'], env);
     expect((JSON.parse(doctor.stdout) as { logs: string }).logs).toBe(logs);

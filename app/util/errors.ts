@@ -9,6 +9,8 @@ export const SerializedErrorSchema = z.object({
   code: z.string().optional(),
   /** Tail of the program's diagnostic log, for the job log. */
   log: z.string().optional(),
+  /** How the program ended (exit code or signal), for the host's log file. */
+  exit: z.object({ code: z.number().int().nullable(), signal: z.string().nullable() }).optional(),
 });
 export type SerializedError = z.infer<typeof SerializedErrorSchema>;
 
@@ -28,9 +30,11 @@ export function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) {
     const out: SerializedError = { name: error.name, message: error.message };
     if (error.stack !== undefined) out.stack = error.stack;
-    const extra = error as { code?: unknown; log?: unknown };
+    const extra = error as { code?: unknown; log?: unknown; exit?: unknown };
     if (typeof extra.code === 'string') out.code = extra.code;
     if (typeof extra.log === 'string') out.log = extra.log;
+    const exit = SerializedErrorSchema.shape.exit.safeParse(extra.exit);
+    if (exit.success && exit.data !== undefined) out.exit = exit.data;
     return out;
   }
   return { name: 'Error', message: String(error) };
@@ -39,11 +43,13 @@ export function serializeError(error: unknown): SerializedError {
 /** Rebuilds an Error from its serialized form, keeping code and log. */
 export function deserializeError(
   payload: SerializedError,
-): Error & { code?: string; log?: string } {
-  const error = new Error(payload.message) as Error & { code?: string; log?: string };
+): Error & Pick<SerializedError, 'code' | 'log' | 'exit'> {
+  const error = new Error(payload.message) as Error &
+    Pick<SerializedError, 'code' | 'log' | 'exit'>;
   error.name = payload.name;
   if (payload.stack !== undefined) error.stack = payload.stack;
   if (payload.code !== undefined) error.code = payload.code;
   if (payload.log !== undefined) error.log = payload.log;
+  if (payload.exit !== undefined) error.exit = payload.exit;
   return error;
 }

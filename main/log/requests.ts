@@ -36,10 +36,28 @@ export function logRequest<M extends WorkerMethod>(method: M, params: WorkerPara
       log.info({ ...subject, exit: 0, ms }, `${method} ended: exit code 0`);
       return;
     }
-    const { code, message } = error as { code?: unknown; message?: unknown };
+    const { code, message, exit } = error as {
+      code?: unknown;
+      message?: unknown;
+      exit?: { code: number | null; signal: string | null };
+    };
+    const ended =
+      exit === undefined
+        ? ''
+        : exit.signal !== null
+          ? `signal ${exit.signal}: `
+          : exit.code !== null
+            ? `exit code ${exit.code}: `
+            : '';
     log.warn(
-      { ...subject, end: typeof code === 'string' ? code : 'error', ms, error: String(message) },
-      `${method} failed: ${String(message)}`,
+      {
+        ...subject,
+        end: typeof code === 'string' ? code : 'error',
+        ...(exit === undefined ? {} : { exit: exit.code, signal: exit.signal }),
+        ms,
+        error: String(message),
+      },
+      `${method} failed: ${ended}${String(message)}`,
     );
   };
 }
