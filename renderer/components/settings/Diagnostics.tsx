@@ -40,12 +40,13 @@ export function Diagnostics(): React.JSX.Element {
     }
   }
 
-  const rows: Row[] = [['Log file', where?.logFile ?? 'None: this host keeps no log']];
+  const rows: Row[] =
+    where === null ? [] : [['Log file', where.logFile ?? 'None: this host keeps no log']];
   if (where?.crashDumps != null) rows.push(['Crash reports', where.crashDumps]);
   return (
     <section className="toolchain diagnostics" aria-labelledby="diagnostics-title">
       <h2 id="diagnostics-title">Logs and diagnostics</h2>
-      <Facts rows={rows} />
+      {rows.length > 0 && <Facts rows={rows} />}
       <p className="help" id="diagnostics-help">
         Copies versions, FFmpeg, the hardware test and the last log lines for a bug report. Tokens
         and passwords are always removed; your home folder reads ~.
