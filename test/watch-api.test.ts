@@ -44,6 +44,12 @@ describe('watch api', () => {
       expect(await call('save', { folder: { ...folder, presetId: 'nope' } })).toMatchObject({
         type: 'error',
       });
+      expect(
+        await call('save', { folder: { ...folder, settings: { folder: 'beside-source' } } }),
+      ).toMatchObject({
+        type: 'error',
+        error: { message: expect.stringMatching(/its own outputs/) as unknown },
+      });
 
       const watching = new Promise<WatchOverview>((resolve) => {
         const off = engine.watch.onChanged((overview) => {

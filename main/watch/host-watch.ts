@@ -98,6 +98,11 @@ export async function hostWatch(options: HostWatchOptions): Promise<HostWatch> {
         } catch (error) {
           throw new UserFacingError((error as Error).message, 'no-preset');
         }
+        if (input.settings?.folder === 'beside-source')
+          throw new UserFacingError(
+            'A watch folder writes into its output folder: beside the source, it would convert its own outputs again.',
+            'forbidden',
+          );
         const folder: WatchFolder = { ...input, id: input.id ?? randomUUID() };
         const at = folders.findIndex((f) => f.id === folder.id);
         return store(at < 0 ? [...folders, folder] : folders.with(at, folder));

@@ -42,7 +42,8 @@ export function WatchFolderForm(props: {
   const defaultPreset = useAppStore((s) => s.settings?.presetId ?? '');
   const [folder, setFolder] = useState('');
   const [presetId, setPresetId] = useState(defaultPreset);
-  const [outDir, setOutDir] = useState('');
+  const savedOutDir = useAppStore((s) => s.settings?.outDir ?? '');
+  const [outDir, setOutDir] = useState(savedOutDir);
   const [extensions, setExtensions] = useState('');
   const [minMb, setMinMb] = useState(0);
   const [subfolders, setSubfolders] = useState(true);
