@@ -21,6 +21,7 @@ const SECTIONS = [
   'batch-audio',
   'farm',
   'chunks',
+  'quality',
 ];
 
 const onlyFlag = process.argv.indexOf('--only');

@@ -17,8 +17,8 @@ export const METRIC_SCALE: Record<
   QualityMetric,
   { min: number; max: number; closeEnough: number; tolerance: number }
 > = {
-  ssim: { min: 0.5, max: 1, closeEnough: 0.0005, tolerance: 0.002 },
-  psnr: { min: 10, max: 100, closeEnough: 0.1, tolerance: 0.3 },
+  ssim: { min: 0.5, max: 1, closeEnough: 0.001, tolerance: 0.002 },
+  psnr: { min: 10, max: 100, closeEnough: 0.15, tolerance: 0.3 },
   vmaf: { min: 1, max: 100, closeEnough: 0.1, tolerance: 0.5 },
 };
 

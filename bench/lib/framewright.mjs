@@ -10,9 +10,9 @@ export function cli(args, options = {}) {
   return timed(process.execPath, [CLI, ...args], { cwd: ROOT, ...options });
 }
 
-/** `convert --json`: resolves to { ms, cpuMs, summary }; every job must be done. */
-export async function convert(paths, outDir, extra = []) {
-  const run = await cli(['convert', ...paths, '--out', outDir, '--json', ...extra]);
+/** `convert --json`: resolves to { ms, cpuMs, summary }; every job must be done. `options` go to spawn (env). */
+export async function convert(paths, outDir, extra = [], options = {}) {
+  const run = await cli(['convert', ...paths, '--out', outDir, '--json', ...extra], options);
   const summary = JSON.parse(run.stdout);
   const failed = summary.jobs.filter((j) => j.status !== 'done');
   if (failed.length > 0) throw new Error(`Framewright failed: ${JSON.stringify(failed[0])}`);

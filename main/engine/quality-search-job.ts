@@ -42,6 +42,7 @@ type Ctx = Pick<
   | 'progress'
   | 'note'
   | 'update'
+  | 'temps'
 >;
 
 const score = (target: QualityTarget, value: number): string => formatScore(target.metric, value);
@@ -68,6 +69,7 @@ function searchRun(ctx: Ctx, onProgress: (fraction: number) => void): SearchRun 
     stallTimeoutMs: ctx.stallTimeoutMs,
     parallelism: ctx.parallelism(),
     progress: onProgress,
+    temps: ctx.temps,
   };
 }
 

@@ -48,6 +48,8 @@ export interface SearchRun {
   /** The search's progress, 0..1 (a guess: the number of trials is not known ahead). */
   progress: (fraction: number) => void;
   cache?: QualitySearchCache;
+  /** The job's temp files, so a crash's leftovers (samples, stats files) are removed at the next start. */
+  temps?: Set<string>;
 }
 
 export interface QualityFound {
@@ -136,6 +138,7 @@ export async function measureFiles(
     const step = { ...plan.step, access: { ...plan.step.access, writes: [path.dirname(file)] } };
     return { step, statsFile, peak: plan.peak };
   });
+  planned.forEach((p) => run.temps?.add(p.statsFile));
   try {
     await runSteps(
       run,
@@ -151,6 +154,7 @@ export async function measureFiles(
     return score;
   } finally {
     await Promise.all(planned.map((p) => rm(p.statsFile, { force: true })));
+    planned.forEach((p) => run.temps?.delete(p.statsFile));
   }
 }
 
@@ -255,6 +259,7 @@ export async function searchQuality(
   const known = await cache.trials(key);
   const measured = new Map<number, CachedTrial>();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'framewright-quality-'));
+  run.temps?.add(dir);
   const range = CRF_RANGES[video.codec];
   const scale = METRIC_SCALE[target.metric];
   try {
@@ -294,5 +299,6 @@ export async function searchQuality(
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
+    run.temps?.delete(dir);
   }
 }

@@ -231,12 +231,14 @@ export async function runJob(ctx: JobContext): Promise<void> {
     }
     signal.throwIfAborted();
     checkCompleteness(ctx, info, ran, result);
-    if (quality !== null)
+    if (quality !== null) {
+      quality.shape.hardware = made;
       await checkAfterEncode(ctx, quality, decision.temp, async () => {
-        ran = planFor(encoder.hw).steps;
+        ran = planFor(made).steps;
         result = await run(ran);
         checkCompleteness(ctx, info, ran, result);
       });
+    }
     ctx.move('finalizing', { log: result.log, ...decoded() });
     // The commit is the point of no return: a cancel before it discards the temp file;
     // after it the file stays (under 'overwrite' the old one is already gone) and the job is done.
