@@ -38,6 +38,8 @@ export class FolderWatch {
   private lastScan = 0;
   private present: boolean | null = null;
   private closed = false;
+  /** A poll in progress: a slow stat (a network share) must not start two watchers. */
+  private polling = false;
 
   constructor(
     readonly config: WatchFolder,
@@ -57,6 +59,16 @@ export class FolderWatch {
   }
 
   private async poll(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      await this.check();
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  private async check(): Promise<void> {
     const info = await stat(this.config.folder).catch(() => null);
     if (this.closed) return;
     const exists = info?.isDirectory() === true;
