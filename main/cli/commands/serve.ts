@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createEngine, type Engine } from '../../engine/engine';
 import { forkLauncher } from '../../engine/worker-port';
@@ -6,6 +7,7 @@ import { startServer } from '../../server/index';
 import { defaultOutDir, userLogDir, userStateDir } from '../../../platform/folders';
 import { openProcessLog } from '../../log/process-log';
 import { presetsDir, rendererDir, workerPath } from '../paths';
+import { UsageError } from '../usage';
 
 export interface ServeOptions {
   host: string;
@@ -27,6 +29,10 @@ export async function serveCommand(
 ): Promise<number> {
   const stateDir = path.resolve(options.stateDir ?? userStateDir());
   const outDir = path.resolve(options.out ?? defaultOutDir());
+  const watchRoots = (options.watchRoots ?? []).map((root) => path.resolve(root));
+  for (const root of watchRoots)
+    if ((await stat(root).catch(() => null))?.isDirectory() !== true)
+      throw new UsageError(`--watch-root ${root} is not a folder.`);
   // An explicit --state-dir keeps the log there too (tests, several hosts side by side).
   openProcessLog(
     'host',
@@ -63,7 +69,7 @@ export async function serveCommand(
     token,
     rendererDir,
     engine,
-    watchRoots: (options.watchRoots ?? []).map((root) => path.resolve(root)),
+    watchRoots,
   });
   const url = token === null ? server.url : `${server.url}?token=${token}`;
   process.stdout.write(`Framewright is serving at ${url}\n`);
