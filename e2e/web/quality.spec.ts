@@ -59,10 +59,13 @@ test('the search is a step of the row, and the details say what it found', async
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(row.locator('.status-label')).toHaveText('Searching quality');
   await expect(row).toContainText('for SSIM 0.9800');
+  const inspector = page.getByRole('complementary');
+  const status = inspector.locator('.fact', { hasText: 'Status' });
+  await expect(status).toContainText('Searching quality');
   await screenshots(page, '32-quality-searching');
   await expect(row).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
 
-  const inspector = page.getByRole('complementary');
+  await expect(status).toContainText('Done');
   const section = inspector.getByRole('region', { name: 'Quality target' });
   await expect(section.locator('.fact', { hasText: 'Target' })).toContainText('SSIM 0.9800');
   await expect(section.locator('.fact', { hasText: 'CRF' }).first()).toContainText(/^CRF\d+/);

@@ -9,7 +9,7 @@ import { firstSentence, RESOLUTION_POLICY_SHORT, SETTING_LABEL, STATUS_LABEL } f
 import type { Row } from './describe';
 import { Facts } from './Facts';
 import { MediaDetails } from './MediaDetails';
-import { QualityFacts } from '../quality/QualitySearch';
+import { QualityFacts, qualityStep } from '../quality/QualitySearch';
 
 /** The sentence first; FFmpeg's own words, if any, smaller beneath it. */
 function ErrorSentence({ text }: { text: string }): React.JSX.Element {
@@ -30,7 +30,7 @@ export function DetailsTab({ job }: { job: Job }): React.JSX.Element {
   const presetName = useAppStore((s) => s.presets.find((p) => p.id === job.spec.presetId)?.name);
 
   const rows: Row[] = [
-    ['Status', STATUS_LABEL[job.status]],
+    ['Status', qualityStep(job)?.label ?? STATUS_LABEL[job.status]],
     ['Preset', presetName ?? job.spec.presetId],
     ['Input', job.spec.input],
     ['Size changes', RESOLUTION_POLICY_SHORT[job.spec.resolutionPolicy]],
