@@ -1,5 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +102,25 @@ describe.concurrent('exit codes', () => {
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/^framewright: No working ffmpeg or ffprobe was found: install/);
     expect(result.stdout).toBe('');
+  });
+
+  it('4: serve on a port in use says so and exits, leaving nothing running', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = taken.address() as AddressInfo;
+      const result = await runCli([
+        'serve',
+        '--port',
+        String(port),
+        '--state-dir',
+        path.join(dir, 'serve-state'),
+      ]);
+      expect(result.code).toBe(4);
+      expect(result.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+    } finally {
+      taken.close();
+    }
   });
 
   it('1 with --verbose: the failed job’s ffmpeg log on stderr; no bar off a terminal', async () => {

@@ -11,7 +11,7 @@ export const EXIT = {
   usage: 2,
   /** convert and preview: not one input is media FFmpeg can read. */
   badInput: 3,
-  /** Nothing can run here: ffmpeg or ffprobe is missing. */
+  /** Nothing can run here: ffmpeg or ffprobe is missing, or serve's port is taken. */
   init: 4,
   /** Ctrl-C (SIGINT): the work was cancelled and cleaned up. */
   interrupted: 130,
@@ -24,7 +24,7 @@ const MEANINGS: readonly [number, string][] = [
   [EXIT.failed, 'a job failed (probe: a file could not be read)'],
   [EXIT.usage, 'usage error: a sentence on stderr says what'],
   [EXIT.badInput, 'convert, preview: no input is media FFmpeg can read'],
-  [EXIT.init, 'ffmpeg or ffprobe is missing, so nothing can run'],
+  [EXIT.init, "cannot start: ffmpeg or ffprobe is missing, or serve's port is in use"],
   [EXIT.interrupted, 'interrupted by Ctrl-C (143: by SIGTERM); work cancelled and cleaned up'],
 ];
 

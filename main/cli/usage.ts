@@ -8,7 +8,7 @@ export class UsageError extends Error {
   readonly exitCode = EXIT.usage;
 }
 
-/** Nothing can run on this machine, e.g. ffmpeg is missing (exit 4). */
+/** Nothing can start, e.g. ffmpeg is missing or the port is taken (exit 4). */
 export class InitError extends Error {
   override name = 'InitError';
   readonly exitCode = EXIT.init;

@@ -7,7 +7,7 @@ import { startServer } from '../../server/index';
 import { defaultOutDir, userLogDir, userStateDir } from '../../../platform/folders';
 import { openProcessLog } from '../../log/process-log';
 import { presetsDir, rendererDir, workerPath } from '../paths';
-import { UsageError } from '../usage';
+import { InitError, UsageError } from '../usage';
 
 export interface ServeOptions {
   host: string;
@@ -70,6 +70,16 @@ export async function serveCommand(
     rendererDir,
     engine,
     watchRoots,
+  }).catch(async (error: unknown) => {
+    // Without a listening server nothing would ever end the process: stop the engine too.
+    farm?.leave();
+    await engine.dispose();
+    farm?.close();
+    throw (error as { code?: string }).code === 'EADDRINUSE'
+      ? new InitError(
+          `Port ${options.port} on ${options.host} is already in use: stop what uses it, or pass another --port (0 picks a free one).`,
+        )
+      : error;
   });
   const url = token === null ? server.url : `${server.url}?token=${token}`;
   process.stdout.write(`Framewright is serving at ${url}\n`);
