@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** Builds the Node bundles (dist/cli.js, dist/worker.js) the integration tests run. */
@@ -8,4 +10,7 @@ export default function setup(): void {
     cwd: root,
     stdio: 'inherit',
   });
+  // Logs and state of the CLIs and hosts the tests start go to this run's own folder, not
+  // the user's: parallel runs never share (or rotate) one log file.
+  process.env.XDG_STATE_HOME ??= mkdtempSync(path.join(tmpdir(), 'framewright-test-state-'));
 }
