@@ -68,10 +68,10 @@ export function qualityTargetOf(
   return settings?.quality ?? preset.quality ?? null;
 }
 
-/** A sentence when this ffmpeg cannot measure the target's metric (VMAF needs libvmaf), else null. */
+/** A sentence when the target's metric is not one Framewright measures (VMAF is not, yet), else null. */
 export function unmeasurable(target: QualityTarget): string | null {
   if (MEASURABLE.includes(target.metric)) return null;
-  return `The quality target ${target.metric}:${target.target} cannot be searched: this ffmpeg does not measure ${target.metric.toUpperCase()} (it needs libvmaf), so use ssim or psnr.`;
+  return `The quality target ${target.metric}:${target.target} cannot be searched: Framewright measures only ${MEASURABLE.map((m) => m.toUpperCase()).join(' and ')} so far, so use ${MEASURABLE.join(' or ')}.`;
 }
 
 /** The job's settings for one sample at one CRF: the job's own, trimmed to the sample. */
