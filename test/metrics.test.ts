@@ -110,6 +110,22 @@ describe('planMetrics', () => {
     expect(misaligned).toBeLessThan(0.8);
   });
 
+  it('pairs the same frames when the output keeps whole milliseconds (Matroska at 12 fps)', () => {
+    const twelve = makeClip(path.join(dir, 'twelve.mp4'), {
+      seconds: 2,
+      size: '160x120',
+      rate: 12,
+      audio: false,
+      codec: ['-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0'],
+    });
+    // A stream copy is the same pictures: any frame paired with its neighbour scores below 1.
+    const copy = path.join(dir, 'twelve.mkv');
+    ffmpeg(['-v', 'error', '-i', twelve, '-c', 'copy', copy]);
+    const result = measure(copy, {}, { info: probeInfo(twelve) });
+    expect(result.count).toBe(24);
+    expect(result.scores.ssim).toBe(1);
+  });
+
   it('measures every Nth frame: the same values as every frame at those frames', () => {
     const output = encode('plain', PLAIN);
     const all = measure(output, PLAIN);

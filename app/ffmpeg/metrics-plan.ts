@@ -63,8 +63,12 @@ export interface MetricsPlan {
 
 const seconds = (value: number): string => String(Math.round(value * 1e6) / 1e6);
 
-/** Same clock on both sides: one time base, the first frame at 0. */
-const ZERO_CLOCK = ['settb=AVTB', 'setpts=PTS-STARTPTS'];
+/**
+ * Same clock on both sides: the first frame at 0, then times in whole milliseconds, as
+ * Matroska and WebM keep them (at 12 fps an exact 83.33 ms against a kept 83 ms would
+ * pair each frame with its neighbour).
+ */
+const ZERO_CLOCK = ['setpts=PTS-STARTPTS', 'settb=1/1000'];
 
 /** The pixel format both sides are compared in: what the encoder was given. */
 function comparedFormat(
