@@ -1,4 +1,6 @@
 import type { Trim } from '../jobs/settings';
+import type { MediaInfo } from '../media/model';
+import { parseSeconds, videoStreams } from '../media/streams';
 
 // Where the CRF search samples a file: a few short windows spread evenly over the part
 // the job encodes (its trim), or that whole part when it is short.
@@ -48,4 +50,50 @@ export function pickSamples(durationSec: number | null, trim: Trim | undefined):
     const startSec = Math.min(part.endSec - seconds, Math.max(part.startSec, centre - seconds / 2));
     return { startSec: Math.round(startSec * 1000) / 1000, durationSec: seconds };
   });
+}
+
+/**
+ * The samples moved onto the nearest keyframe (seconds from the start, in order) that keeps
+ * them within the part, apart and near where they were picked (half the gap between samples):
+ * a sample that starts on a keyframe is read without decoding the frames before it, at every
+ * trial and every measuring. A sample with no such keyframe stays where it was.
+ */
+export function onKeyframes(
+  samples: readonly Sample[],
+  keyframesSec: readonly number[],
+  part: { startSec: number; endSec: number },
+): Sample[] {
+  const reach = (part.endSec - part.startSec) / (2 * (samples.length + 1));
+  let free = part.startSec;
+  return samples.map((sample) => {
+    const fits = keyframesSec.filter(
+      (k) =>
+        k >= free &&
+        k + sample.durationSec <= part.endSec &&
+        Math.abs(k - sample.startSec) <= reach,
+    );
+    const nearest = fits.reduce<number | null>(
+      (best, k) =>
+        best === null || Math.abs(k - sample.startSec) < Math.abs(best - sample.startSec)
+          ? k
+          : best,
+      null,
+    );
+    const startSec = nearest ?? sample.startSec;
+    free = startSec + sample.durationSec;
+    return { startSec, durationSec: sample.durationSec };
+  });
+}
+
+/**
+ * The first video stream's keyframes in seconds from the file's start (as `-ss` counts), from
+ * the probe's keyframe scan; empty without one (or with an every-frame scan).
+ */
+export function keyframeTimes(info: MediaInfo): number[] {
+  const scan = info.resolution;
+  const video = videoStreams(info)[0];
+  if (scan == null || scan.method !== 'keyframes' || scan.streamIndex !== video?.index) return [];
+  const tick = scan.timeBase[0] / scan.timeBase[1];
+  const start = parseSeconds(info.format.start_time) ?? 0;
+  return (scan.cuts ?? []).map((pts) => Math.round((pts * tick - start) * 1e6) / 1e6);
 }

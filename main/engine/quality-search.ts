@@ -12,7 +12,13 @@ import type { Analysis, JobSettings } from '../../app/jobs/settings';
 import type { MediaInfo } from '../../app/media/model';
 import { planJob } from '../../app/plan/plan-job';
 import type { Preset } from '../../app/presets/schema';
-import { encodedPart, pickSamples, type Sample } from '../../app/quality/samples';
+import {
+  encodedPart,
+  keyframeTimes,
+  onKeyframes,
+  pickSamples,
+  type Sample,
+} from '../../app/quality/samples';
 import { searchCrf, type SearchOutcome, type Trial } from '../../app/quality/search';
 import {
   CRF_RANGES,
@@ -245,8 +251,10 @@ export async function searchQuality(
   if (typeof video !== 'object') throw new Error('A quality target needs encoded video.');
   const started = performance.now();
   const { info } = shape;
-  const samples = pickSamples(info.durationSec, shape.settings.trim);
   const part = encodedPart(info.durationSec, shape.settings.trim);
+  const picked = pickSamples(info.durationSec, shape.settings.trim);
+  // On keyframes: no trial, and no measuring, decodes the frames before a sample.
+  const samples = part === null ? picked : onKeyframes(picked, keyframeTimes(info), part);
   const partSec =
     part === null ? samples.reduce((s, x) => s + x.durationSec, 0) : part.endSec - part.startSec;
   // The source's bytes for the part encoded, for the size in percent.
