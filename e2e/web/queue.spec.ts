@@ -141,7 +141,7 @@ test('presets show the exact ffmpeg arguments; settings are readable', async () 
   await expectAccessible(page);
 
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  await expect(page.getByLabel('Output folder')).toHaveValue(/out$/);
+  await expect(page.locator('#out-dir')).toHaveValue(/out$/);
   await expect(page.getByText('FFmpeg on this machine')).toBeVisible();
   await expect(page.locator('.toolchain .facts')).toBeVisible();
   await screenshots(page, '07-settings');
