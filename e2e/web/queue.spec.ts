@@ -143,7 +143,9 @@ test('presets show the exact ffmpeg arguments; settings are readable', async () 
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(page.locator('#out-dir')).toHaveValue(/out$/);
   await expect(page.getByText('FFmpeg on this machine')).toBeVisible();
-  await expect(page.locator('.toolchain .facts')).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'FFmpeg on this machine' }).locator('.facts'),
+  ).toBeVisible();
   await screenshots(page, '07-settings');
   await expectAccessible(page);
   await page.getByLabel('Jobs at once').fill('2');
