@@ -1,9 +1,11 @@
+import type { Browser, Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createEngine, type Engine, type EngineOptions } from '../../main/engine/engine';
 import { forkLauncher } from '../../main/engine/worker-port';
 import { startServer, type RunningServer, type ServerOptions } from '../../main/server';
+import { closePage, watchConsole } from './checks';
 import { ROOT } from './host';
 
 // The web host started in the test process (real engine, real worker), for checks that
@@ -53,6 +55,35 @@ export async function startInProcess(
       await server.close();
       await engine.dispose();
       rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface PresetSession {
+  host: InProcessHost;
+  page: Page;
+  /** Console errors the page logged so far. */
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+/** A host in the test process whose chosen preset is `preset` (imported), and a page for it. */
+export async function openPresetSession(
+  browser: Browser,
+  preset: { id: string },
+): Promise<PresetSession> {
+  const host = await startInProcess();
+  await host.engine.presets.import({ json: JSON.stringify(preset) });
+  await host.engine.settings.set({ presetId: preset.id });
+  const page = await (await browser.newContext()).newPage();
+  const consoleErrors = watchConsole(page);
+  return {
+    host,
+    page,
+    consoleErrors,
+    async close() {
+      await closePage(page);
+      await host.close();
     },
   };
 }

@@ -1,15 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import {
-  closePage,
-  expectAccessible,
-  expectNoErrorNotices,
-  screenshots,
-  watchConsole,
-} from './checks';
+import { expectAccessible, expectNoErrorNotices, screenshots } from './checks';
 import { dropFiles } from './drop';
-import { startInProcess, type InProcessHost } from './in-process';
+import { openPresetSession, type InProcessHost, type PresetSession } from './in-process';
 
 // A job that measures its output: the frame chart draws the SSIM line over the frames,
 // the details pane gives the scores, and the job panel offers the setting.
@@ -27,21 +21,18 @@ const MEASURED_PRESET = {
   metrics: { names: ['ssim', 'psnr'] },
 };
 
+let session: PresetSession;
 let host: InProcessHost;
 let page: Page;
 let consoleErrors: string[];
 
 test.beforeAll(async ({ browser }) => {
-  host = await startInProcess();
-  await host.engine.presets.import({ json: JSON.stringify(MEASURED_PRESET) });
-  await host.engine.settings.set({ presetId: MEASURED_PRESET.id });
-  page = await (await browser.newContext()).newPage();
-  consoleErrors = watchConsole(page);
+  session = await openPresetSession(browser, MEASURED_PRESET);
+  ({ host, page, consoleErrors } = session);
 });
 
 test.afterAll(async () => {
-  await closePage(page);
-  await host?.close();
+  await session?.close();
 });
 
 test('the chart draws the measured quality and the details give the scores', async () => {

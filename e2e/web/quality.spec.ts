@@ -1,15 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import {
-  closePage,
-  expectAccessible,
-  expectNoErrorNotices,
-  screenshots,
-  watchConsole,
-} from './checks';
+import { expectAccessible, expectNoErrorNotices, screenshots } from './checks';
 import { dropFiles } from './drop';
-import { startInProcess, type InProcessHost } from './in-process';
+import { openPresetSession, type InProcessHost, type PresetSession } from './in-process';
 
 // A job with a quality target: its row shows the search as a step with progress, and the
 // details pane what the search chose, predicted and measured.
@@ -27,21 +21,18 @@ const TARGET_PRESET = {
   quality: { metric: 'ssim', target: 0.98 },
 };
 
+let session: PresetSession;
 let host: InProcessHost;
 let page: Page;
 let consoleErrors: string[];
 
 test.beforeAll(async ({ browser }) => {
-  host = await startInProcess();
-  await host.engine.presets.import({ json: JSON.stringify(TARGET_PRESET) });
-  await host.engine.settings.set({ presetId: TARGET_PRESET.id });
-  page = await (await browser.newContext()).newPage();
-  consoleErrors = watchConsole(page);
+  session = await openPresetSession(browser, TARGET_PRESET);
+  ({ host, page, consoleErrors } = session);
 });
 
 test.afterAll(async () => {
-  await closePage(page);
-  await host?.close();
+  await session?.close();
 });
 
 test('the search is a step of the row, and the details say what it found', async () => {
