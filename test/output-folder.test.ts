@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { JobSpec } from '../app/jobs/job';
 import type { JobSettings } from '../app/jobs/settings';
 import { expandPaths } from '../main/engine/expand';
-import { decideOutput, outputTarget, reserveTemp } from '../main/engine/output';
+import {
+  decideOutput,
+  decideOutputUnprobed,
+  outputTarget,
+  reserveTemp,
+} from '../main/engine/output';
 import { tempDir } from './helpers/media';
 
 const picture = { size: { width: 640, height: 360 }, codec: 'h264' };
@@ -59,6 +64,23 @@ describe('decideOutput with a target', () => {
     await expect(decideOutput(input, target, '.mkv', 'overwrite')).rejects.toThrow(
       /replace the input file itself/,
     );
+  });
+});
+
+describe('decideOutputUnprobed', () => {
+  it('names an output before any probe unless the template shows the picture', async () => {
+    const dir = tempDir();
+    const input = path.join(dir, 'clip.mkv');
+    const h264 = { id: 'h264-mp4', extension: '.mp4' } as Parameters<
+      typeof decideOutputUnprobed
+    >[1];
+    const named = { input, outDir: dir, settings: { name: '{name}-{preset}' } };
+    expect(await decideOutputUnprobed(named, h264, 'rename')).toMatchObject({
+      kind: 'write',
+      final: path.join(dir, 'clip-h264-mp4.mp4'),
+    });
+    for (const name of ['{name}-{height}p', '{width}', '{codec}'])
+      expect(decideOutputUnprobed({ ...named, settings: { name } }, h264, 'rename')).toBeNull();
   });
 });
 

@@ -81,6 +81,11 @@ function fieldValue(field: string, fields: NameFields): string {
   }
 }
 
+/** Whether a template shows the output picture's size or codec (known only after a probe). */
+export function nameShowsPicture(template: string): boolean {
+  return /\{(width|height|codec)\}/.test(template);
+}
+
 /**
  * Renders a template (its placeholders: NAME_FIELDS in settings.ts). The source's own name is
  * kept as it is, since the disk it came from accepts it (only separators are replaced);

@@ -14,7 +14,7 @@ import { measureMemoryVia } from './scheduler';
 import { WorkerSupervisor } from './supervisor';
 import type { WorkerLauncher } from './worker-port';
 import { JobAnalyses } from './services/analysis';
-import { createProbe, mediaService } from './services/media';
+import { createProbe, mediaService, type Probe } from './services/media';
 import { jobsService } from './services/jobs';
 import { presetsService } from './services/presets';
 import { previewService } from './services/preview';
@@ -71,6 +71,8 @@ export interface Engine extends HostApi {
   readonly supervisor: WorkerSupervisor;
   /** The stall watchdog's limit now, in milliseconds. */
   stallTimeoutMs(): number;
+  /** Probes one file through the worker, a few at once (farm submission names outputs with it). */
+  readonly probe: Probe;
 }
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
@@ -180,6 +182,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     workerPid: () => supervisor.pid,
     supervisor,
     stallTimeoutMs,
+    probe,
     media: mediaService(probe),
     jobs,
     presets: presetsService({ store: presetStore, queue, settings, hardware, defaultOutDir }),

@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { link, mkdir, open, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Job, JobSpec, OnExists } from '../../app/jobs/job';
-import { DEFAULT_NAME_TEMPLATE, renderName } from '../../app/jobs/output-name';
+import { DEFAULT_NAME_TEMPLATE, nameShowsPicture, renderName } from '../../app/jobs/output-name';
 import { outputPicture, type OutputPicture } from '../../app/jobs/output-picture';
 import type { Analysis } from '../../app/jobs/settings';
 import type { MediaInfo } from '../../app/media/model';
@@ -205,10 +205,6 @@ export async function discard(file: string): Promise<void> {
   }
 }
 
-/**
- * The output of one job, decided one way for the run, `--dry-run` and the command
- * preview: its folder mode and name template over the picture the plan will make.
- */
 /** A job's end when its output exists and the policy says skip. */
 export function skippedEnd(job: Job, final: string): Partial<Job> {
   return {
@@ -218,6 +214,10 @@ export function skippedEnd(job: Job, final: string): Partial<Job> {
   };
 }
 
+/**
+ * The output of one job, decided one way for the run, `--dry-run` and the command
+ * preview: its folder mode and name template over the picture the plan will make.
+ */
 export function decideJobOutput(
   spec: Pick<JobSpec, 'input' | 'outDir' | 'settings' | 'sourceRoot'>,
   preset: Preset,
@@ -227,4 +227,18 @@ export function decideJobOutput(
 ): Promise<OutputDecision> {
   const picture = outputPicture(info, preset, spec.settings, analysis);
   return decideOutput(spec.input, outputTarget(spec, preset, picture), preset.extension, policy);
+}
+
+/**
+ * The same decision before any probe, for a job whose name template shows nothing of
+ * the picture ({width}, {height}, {codec}); null when it does and a probe must come first.
+ */
+export function decideOutputUnprobed(
+  spec: Pick<JobSpec, 'input' | 'outDir' | 'settings' | 'sourceRoot'>,
+  preset: Preset,
+  policy: OnExists,
+): Promise<OutputDecision> | null {
+  if (nameShowsPicture(spec.settings?.name ?? DEFAULT_NAME_TEMPLATE)) return null;
+  const target = outputTarget(spec, preset, { size: null, codec: null });
+  return decideOutput(spec.input, target, preset.extension, policy);
 }

@@ -9,6 +9,7 @@ import {
 } from '../../app/hardware/model';
 import { FrameStatsBatchSchema } from '../../app/jobs/frame-stats';
 import { JobSchema, JobSpecSchema } from '../../app/jobs/job';
+import { MediaInfoSchema } from '../../app/media/model';
 import { ProgressSchema } from '../../app/jobs/progress';
 import type { Preset } from '../../app/presets/schema';
 
@@ -23,6 +24,11 @@ const ChunkedSchema = z.strictObject({
   count: z.number().int().min(2).max(64),
   /** Each chunk's first source timestamp, as the submitter's planner chose them. */
   bounds: z.array(z.number().int()).min(2).max(64),
+  /**
+   * The submitter's probe of the input, keyframes included: a worker that finds the file
+   * unchanged (size and modification time) plans from it instead of reading the file again.
+   */
+  probe: MediaInfoSchema.optional(),
 });
 
 /** A farm job: the engine's spec and preset, with the final output decided at submit time. */

@@ -1,10 +1,9 @@
-import { FlowProducer } from 'bullmq';
+import type { FlowProducer } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { JobSpec } from '../../app/jobs/job';
 import type { MediaInfo } from '../../app/media/model';
 import type { Preset } from '../../app/presets/schema';
 import { planFarmChunks } from './chunks';
-import { FARM_PREFIX, lastingOptions, type FarmUrl } from './connection';
 import { CHUNK_JOB, CHUNK_ROUTE, GENERAL_ROUTE, JOIN_JOB, type FarmJob } from './payload';
 import { listWorkers } from './registry';
 
@@ -33,40 +32,35 @@ export async function chunkedFor(
     asked === 'auto' ? Math.max(1, Math.min(AUTO_MAX, await slots().catch(() => 1))) : asked;
   if (count < 2) return undefined;
   const planned = planFarmChunks(spec, preset, info, output, count);
-  return planned === null ? undefined : { temp: output.temp, count, bounds: planned.bounds };
+  if (planned === null) return undefined;
+  return { temp: output.temp, count, bounds: planned.bounds, probe: info };
 }
 
 /** Adds one flow per chunked job: the join as the parent in `route`, the chunks as children. */
 export async function enqueueFlows(
-  farm: FarmUrl,
+  producer: FlowProducer,
   route: string,
   flows: readonly { id: string; payload: FarmJob }[],
   keep: { age: number },
 ): Promise<void> {
-  if (flows.length === 0) return;
-  const producer = new FlowProducer({ connection: lastingOptions(farm), prefix: FARM_PREFIX });
-  try {
-    await producer.addBulk(
-      flows.map(({ id, payload }) => ({
-        name: JOIN_JOB,
-        queueName: route,
-        data: payload,
-        opts: { jobId: id, attempts: 1, removeOnComplete: keep, removeOnFail: keep },
-        children: (payload.chunked?.bounds ?? []).map((_, index) => ({
-          name: CHUNK_JOB,
-          queueName: CHUNK_ROUTE,
-          data: { job: payload, index },
-          opts: {
-            jobId: `${id}-chunk-${index}`,
-            attempts: 1,
-            failParentOnFailure: true,
-            removeOnComplete: keep,
-            removeOnFail: keep,
-          },
-        })),
+  await producer.addBulk(
+    flows.map(({ id, payload }) => ({
+      name: JOIN_JOB,
+      queueName: route,
+      data: payload,
+      opts: { jobId: id, attempts: 1, removeOnComplete: keep, removeOnFail: keep },
+      children: (payload.chunked?.bounds ?? []).map((_, index) => ({
+        name: CHUNK_JOB,
+        queueName: CHUNK_ROUTE,
+        data: { job: payload, index },
+        opts: {
+          jobId: `${id}-chunk-${index}`,
+          attempts: 1,
+          failParentOnFailure: true,
+          removeOnComplete: keep,
+          removeOnFail: keep,
+        },
       })),
-    );
-  } finally {
-    await producer.close();
-  }
+    })),
+  );
 }

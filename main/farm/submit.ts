@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
+import { FlowProducer, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { newJob } from '../../app/jobs/added';
-import type { Job } from '../../app/jobs/job';
+import type { Job, JobSpec } from '../../app/jobs/job';
 import type { JobSettings } from '../../app/jobs/settings';
 import type { Engine } from '../engine/engine';
-import { decideJobOutput } from '../engine/output';
+import {
+  decideJobOutput,
+  decideOutputUnprobed,
+  skippedEnd,
+  type OutputDecision,
+} from '../engine/output';
 import { FARM_PREFIX, lastingOptions, type FarmUrl } from './connection';
 import { routeFor, type FarmJob } from './payload';
 import { chunkedFor, enqueueFlows } from './submit-flow';
@@ -55,38 +60,56 @@ export async function submitJobs(
   });
   engine.queue.remove(ids);
   const route = routeFor(preset);
-  const outcomes = await engine.media.probe({ paths: specs.map((s) => s.input) });
-  const settled: Job[] = [];
-  const data: { id: string; job: Job; payload: FarmJob }[] = [];
-  for (const [i, spec] of specs.entries()) {
-    const outcome = outcomes[i];
+  // Every job is prepared at once (probes a few at a time) and queued as soon as it and
+  // those before it are ready: workers start while later files are still probed.
+  const prepare = async (spec: JobSpec): Promise<Prepared> => {
     const job = newJob(randomUUID(), spec, Date.now());
-    if (outcome === undefined || !outcome.ok) {
-      const error = outcome?.ok === false ? outcome.error : 'The input could not be probed.';
-      settled.push({ ...job, status: 'failed', finishedAt: Date.now(), error });
-      continue;
+    const chunks = spec.settings?.chunks !== undefined;
+    // The worker probes the file for its plan; here only a split or a name showing the
+    // picture needs a probe first (a file that is not media fails there, in the same words).
+    const named = chunks ? null : decideOutputUnprobed(spec, preset, spec.onExists);
+    let decision: OutputDecision;
+    let chunked: FarmJob['chunked'];
+    if (named !== null) decision = await named;
+    else {
+      const outcome = await engine.probe(spec.input, chunks);
+      if (!outcome.ok)
+        return { job: { ...job, status: 'failed', finishedAt: Date.now(), error: outcome.error } };
+      decision = await decideJobOutput(spec, preset, outcome.info, null, spec.onExists);
+      if (decision.kind === 'write')
+        chunked = await chunkedFor(client, spec, preset, outcome.info, decision, route);
     }
-    const decision = await decideJobOutput(spec, preset, outcome.info, null, spec.onExists);
-    if (decision.kind === 'skip') {
-      settled.push({
-        ...job,
-        status: 'done',
-        finishedAt: Date.now(),
-        output: decision.final,
-        warnings: [`Skipped: ${decision.final} already exists (on-exists policy "skip").`],
-      });
-      continue;
-    }
-    const chunked = await chunkedFor(client, spec, preset, outcome.info, decision, route);
+    if (decision.kind === 'skip')
+      return { job: { ...job, status: 'done', ...skippedEnd(job, decision.final) } };
     const payload = { spec, preset, final: decision.final, ...(chunked ? { chunked } : {}) };
-    data.push({ id: job.id, job, payload });
-  }
-  await enqueueAll(farm, client, route, data);
-  return {
-    submitted: data.map(({ id, job }) => ({ id, route, job })),
-    settled,
-    skipped,
+    return { job, payload };
   };
+  const prepared = specs.map(prepare);
+  // A failure is met in order below; until then it must not count as unhandled.
+  for (const p of prepared) p.catch(() => undefined);
+  const settled: Job[] = [];
+  const submitted: Submitted[] = [];
+  const enqueuer = new Enqueuer(farm, client, route);
+  try {
+    for (const next of prepared) {
+      const { job, payload } = await next;
+      if (payload === undefined) settled.push(job);
+      else {
+        await enqueuer.add({ id: job.id, payload });
+        submitted.push({ id: job.id, route, job });
+      }
+    }
+  } finally {
+    await Promise.allSettled(prepared);
+    await enqueuer.close();
+  }
+  return { submitted, settled, skipped };
+}
+
+/** A job ready to queue (with its payload), or one that ended here (failed probe, skip). */
+interface Prepared {
+  job: Job;
+  payload?: FarmJob;
 }
 
 /** Queues farm jobs (ids chosen by the caller) in one route: chunked ones as flows. */
@@ -96,37 +119,62 @@ export async function enqueueAll(
   route: string,
   data: readonly { id: string; payload: FarmJob }[],
 ): Promise<void> {
-  const flows = data.filter((d) => d.payload.chunked !== undefined);
-  await enqueue(
-    farm,
-    client,
-    route,
-    data.filter((d) => d.payload.chunked === undefined),
-  );
-  if (flows.length === 0) return;
-  await client.sadd(ROUTES_KEY, route);
-  await enqueueFlows(farm, route, flows, KEEP);
+  const enqueuer = new Enqueuer(farm, client, route);
+  try {
+    await enqueuer.addAll(data);
+  } finally {
+    await enqueuer.close();
+  }
 }
 
-async function enqueue(
-  farm: FarmUrl,
-  client: Redis,
-  route: string,
-  data: readonly { id: string; payload: FarmJob }[],
-): Promise<void> {
-  if (data.length === 0) return;
-  const queue = new Queue(route, { connection: lastingOptions(farm), prefix: FARM_PREFIX });
-  try {
-    await client.sadd(ROUTES_KEY, route);
-    await queue.addBulk(
-      data.map(({ id, payload }) => ({
-        name: 'convert',
-        data: payload,
-        opts: { jobId: id, attempts: 1, removeOnComplete: KEEP, removeOnFail: KEEP },
-      })),
-    );
-  } finally {
-    await queue.close();
+/** One route's queue and flow producer, opened when first needed and closed once. */
+class Enqueuer {
+  private queue: Queue | null = null;
+  private producer: FlowProducer | null = null;
+  private known = false;
+
+  constructor(
+    private readonly farm: FarmUrl,
+    private readonly client: Redis,
+    private readonly route: string,
+  ) {}
+
+  add(item: { id: string; payload: FarmJob }): Promise<void> {
+    return this.addAll([item]);
+  }
+
+  async addAll(data: readonly { id: string; payload: FarmJob }[]): Promise<void> {
+    if (data.length === 0) return;
+    if (!this.known) {
+      await this.client.sadd(ROUTES_KEY, this.route);
+      this.known = true;
+    }
+    const single = data.filter((d) => d.payload.chunked === undefined);
+    const flows = data.filter((d) => d.payload.chunked !== undefined);
+    if (single.length > 0) {
+      this.queue ??= new Queue(this.route, {
+        connection: lastingOptions(this.farm),
+        prefix: FARM_PREFIX,
+      });
+      await this.queue.addBulk(
+        single.map(({ id, payload }) => ({
+          name: 'convert',
+          data: payload,
+          opts: { jobId: id, attempts: 1, removeOnComplete: KEEP, removeOnFail: KEEP },
+        })),
+      );
+    }
+    if (flows.length > 0) {
+      this.producer ??= new FlowProducer({
+        connection: lastingOptions(this.farm),
+        prefix: FARM_PREFIX,
+      });
+      await enqueueFlows(this.producer, this.route, flows, KEEP);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.queue?.close(), this.producer?.close()]);
   }
 }
 

@@ -75,6 +75,8 @@ describe.skipIf(!hasRedis)(
       const out = path.join(dir, 'batch-out');
       mkdirSync(media);
       for (let i = 1; i <= 3; i++) makeClip(path.join(media, `clip${i}.mp4`));
+      // Named without a probe at submit time: the worker's probe fails it, in the local words.
+      writeFileSync(path.join(media, 'clip4.mp4'), 'not a video');
       const { code, stdout } = await convert([
         media,
         '--preset',
@@ -83,10 +85,12 @@ describe.skipIf(!hasRedis)(
         out,
         '--json',
       ]).done;
-      expect(code).toBe(0);
+      expect(code).toBe(1);
       const summary = JSON.parse(stdout) as FarmSummary;
-      expect(summary.jobs.map((j) => j.status)).toEqual(['done', 'done', 'done']);
-      expect(new Set(summary.jobs.map((j) => j.worker))).toEqual(new Set(['w1', 'w2']));
+      expect(summary.jobs.map((j) => j.status)).toEqual(['done', 'done', 'done', 'failed']);
+      expect(summary.jobs[3]?.error).toMatch(/^The file is damaged or is not a media file FFmpeg/);
+      const encoded = summary.jobs.slice(0, 3).map((j) => j.worker);
+      expect(new Set(encoded)).toEqual(new Set(['w1', 'w2']));
       expect(readdirSync(out).sort()).toEqual(['clip1.mp4', 'clip2.mp4', 'clip3.mp4']);
     });
 

@@ -4,18 +4,19 @@ import type { FramewrightApi, ProbeOutcome } from '../../../app/api/contract';
 import { createLimiter } from '../../../app/util/limit';
 import type { WorkerSupervisor } from '../supervisor';
 
-export type Probe = (file: string) => Promise<ProbeOutcome>;
+/** One file's probe; `scan: false` skips the keyframe and size-change scan (a name needs no keyframes). */
+export type Probe = (file: string, scan?: boolean) => Promise<ProbeOutcome>;
 
 /** Probes a file through the worker, a few at a time whatever the number asked about. */
 export function createProbe(supervisor: WorkerSupervisor, timeoutMs: () => number): Probe {
   const slot = createLimiter(Math.max(2, os.availableParallelism()));
-  return async (file) => {
+  return async (file, scan = true) => {
     try {
       const info = await slot(() =>
         supervisor.request('probe', {
           path: path.resolve(file),
           timeoutMs: timeoutMs(),
-          scanResolution: true,
+          scanResolution: scan,
         }),
       );
       return { path: file, ok: true, info };
@@ -30,5 +31,5 @@ export function createProbe(supervisor: WorkerSupervisor, timeoutMs: () => numbe
 }
 
 export function mediaService(probe: Probe): FramewrightApi['media'] {
-  return { probe: async ({ paths }) => Promise.all(paths.map(probe)) };
+  return { probe: async ({ paths }) => Promise.all(paths.map((file) => probe(file))) };
 }
