@@ -98,10 +98,25 @@ export async function startFarmWorker(options: FarmWorkerOptions): Promise<Runni
     allowed: options.allowed,
     lockMs: options.lockMs,
   };
+  // BullMQ counts concurrency per queue, and this worker takes from several (jobs, chunks,
+  // hardware): one limit over all of them. While it is full no queue fetches, and a job
+  // fetched in the same instant goes back to wait for a free worker.
+  let active = 0;
+  const fit = (): void => {
+    if (closing) return;
+    const full = active >= options.concurrency;
+    for (const worker of workers) void (full ? worker.pause(true) : worker.resume());
+  };
   const processor = async (job: BullJob, token?: string, signal?: AbortSignal): Promise<Job> => {
     const id = job.id ?? '';
     if ((await client.exists(cancelKey(id))) === 1)
       throw new UnrecoverableError('Cancelled by the host that queued it.');
+    if (active >= options.concurrency && token !== undefined) {
+      await job.moveToWait(token);
+      throw new WaitingError();
+    }
+    active++;
+    fit();
     current.add(id);
     void beat();
     try {
@@ -116,6 +131,8 @@ export async function startFarmWorker(options: FarmWorkerOptions): Promise<Runni
       }
       throw error;
     } finally {
+      active--;
+      fit();
       current.delete(id);
       void beat();
     }

@@ -1,6 +1,9 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FARM_PREFIX, lastingOptions, parseFarmUrl } from '../../main/farm/connection';
+import { CHUNK_ROUTE, GENERAL_ROUTE } from '../../main/farm/payload';
 import { runCli, startCli, type CliRun, type ConvertSummary } from '../helpers/cli';
 import { decodeErrors, makeClip, tempDir } from '../helpers/media';
 import { frameTimes } from '../helpers/resolution';
@@ -21,6 +24,29 @@ interface FarmSummary {
 }
 
 const PASSWORD = 'farm-test-secret';
+
+/** Pairs of farm jobs (whole jobs, chunks, joins) one worker ran at the same time. */
+async function overlapsOnOneWorker(url: string): Promise<string[]> {
+  const connection = lastingOptions(parseFarmUrl(url));
+  const runs: { id: string; by: string; from: number; to: number }[] = [];
+  for (const name of [GENERAL_ROUTE, CHUNK_ROUTE]) {
+    const queue = new Queue(name, { connection, prefix: FARM_PREFIX });
+    for (const job of await queue.getJobs(['completed']))
+      if (job.processedBy && job.processedOn && job.finishedOn)
+        runs.push({
+          id: job.id ?? '',
+          by: job.processedBy,
+          from: job.processedOn,
+          to: job.finishedOn,
+        });
+    await queue.close();
+  }
+  return runs.flatMap((a) =>
+    runs
+      .filter((b) => a.id < b.id && a.by === b.by && a.from < b.to && b.from < a.to)
+      .map((b) => `${a.id} and ${b.id} on ${a.by}`),
+  );
+}
 
 describe.skipIf(!hasRedis)(
   hasRedis ? 'farm (BullMQ on Redis)' : 'farm: skipped, redis-server is not installed',
@@ -99,11 +125,16 @@ describe.skipIf(!hasRedis)(
       const out = path.join(dir, 'chunked-out');
       mkdirSync(media);
       const clip = chunkableClip(path.join(media, 'film.mp4'), 6);
+      // A whole job queued beside the chunks: each worker (concurrency 1) still runs one at a time.
+      const beside = makeClip(path.join(dir, 'beside.mp4'));
+      const besideRun = convert([beside, '--preset', 'h264-mp4', '--out', out, '--json']);
       const { code, stdout } = await convert([
         clip,
         ...['--preset', 'h264-mp4', '--chunks', '2', '--out', out, '--json'],
       ]).done;
       expect(code).toBe(0);
+      expect((await besideRun.done).code).toBe(0);
+      expect(await overlapsOnOneWorker(redis.url)).toEqual([]);
       const [job] = (JSON.parse(stdout) as FarmSummary).jobs;
       expect(job?.status).toBe('done');
       expect(job?.chunks).toBe(2);
@@ -111,7 +142,7 @@ describe.skipIf(!hasRedis)(
       expect(job?.chunkWorkers).toHaveLength(2);
       for (const worker of job?.chunkWorkers ?? []) expect(['w1', 'w2']).toContain(worker);
       expect(['w1', 'w2']).toContain(job?.worker);
-      expect(readdirSync(out)).toEqual(['film.mp4']);
+      expect(readdirSync(out).sort()).toEqual(['beside.mp4', 'film.mp4']);
       const output = path.join(out, 'film.mp4');
       expect(frameTimes(output).length).toBe(frameTimes(clip).length);
       expect(decodeErrors(output)).toBe('');
