@@ -64,7 +64,7 @@ export function outputTarget(
   }
 }
 
-async function exists(file: string): Promise<boolean> {
+async function existsOnDisk(file: string): Promise<boolean> {
   try {
     await stat(file);
     return true;
@@ -91,7 +91,11 @@ export async function decideOutput(
   { dir, base: stem }: OutputTarget,
   extension: string,
   policy: OnExists,
+  /** Names other jobs of the same batch will write: taken as if they existed already. */
+  taken: ReadonlySet<string> = new Set(),
 ): Promise<OutputDecision> {
+  const exists = async (file: string): Promise<boolean> =>
+    taken.has(file) || (await existsOnDisk(file));
   let final = path.join(dir, `${stem}${extension}`);
   if (await sameFile(input, final)) {
     if (policy === 'overwrite')
@@ -182,7 +186,7 @@ export async function commitOutput(
         continue;
       }
       // File systems without hard links (FAT, some network shares): check, then rename.
-      if (!(await exists(target))) {
+      if (!(await existsOnDisk(target))) {
         signal?.throwIfAborted();
         await rename(temp, target);
         return target;
@@ -224,9 +228,11 @@ export function decideJobOutput(
   info: MediaInfo,
   analysis: Analysis | null,
   policy: OnExists,
+  taken?: ReadonlySet<string>,
 ): Promise<OutputDecision> {
   const picture = outputPicture(info, preset, spec.settings, analysis);
-  return decideOutput(spec.input, outputTarget(spec, preset, picture), preset.extension, policy);
+  const target = outputTarget(spec, preset, picture);
+  return decideOutput(spec.input, target, preset.extension, policy, taken);
 }
 
 /**
@@ -237,8 +243,14 @@ export function decideOutputUnprobed(
   spec: Pick<JobSpec, 'input' | 'outDir' | 'settings' | 'sourceRoot'>,
   preset: Preset,
   policy: OnExists,
+  taken?: ReadonlySet<string>,
 ): Promise<OutputDecision> | null {
-  if (nameShowsPicture(spec.settings?.name ?? DEFAULT_NAME_TEMPLATE)) return null;
+  if (nameNeedsProbe(spec)) return null;
   const target = outputTarget(spec, preset, { size: null, codec: null });
-  return decideOutput(spec.input, target, preset.extension, policy);
+  return decideOutput(spec.input, target, preset.extension, policy, taken);
+}
+
+/** Whether the job's name template shows the output picture, known only after a probe. */
+export function nameNeedsProbe(spec: Pick<JobSpec, 'settings'>): boolean {
+  return nameShowsPicture(spec.settings?.name ?? DEFAULT_NAME_TEMPLATE);
 }

@@ -4,12 +4,13 @@ import type { Redis } from 'ioredis';
 import { newJob } from '../../app/jobs/added';
 import type { Job, JobSpec } from '../../app/jobs/job';
 import type { JobSettings } from '../../app/jobs/settings';
+import type { MediaInfo } from '../../app/media/model';
 import type { Engine } from '../engine/engine';
 import {
   decideJobOutput,
   decideOutputUnprobed,
+  nameNeedsProbe,
   skippedEnd,
-  type OutputDecision,
 } from '../engine/output';
 import { FARM_PREFIX, lastingOptions, type FarmUrl } from './connection';
 import { routeFor, type FarmJob } from './payload';
@@ -60,57 +61,58 @@ export async function submitJobs(
   });
   engine.queue.remove(ids);
   const route = routeFor(preset);
-  // Every job is prepared at once (probes a few at a time) and queued as soon as it and
-  // those before it are ready: workers start while later files are still probed.
-  const prepare = async (spec: JobSpec): Promise<Prepared> => {
-    const job = newJob(randomUUID(), spec, Date.now());
-    const chunks = spec.settings?.chunks !== undefined;
+  // Every file that needs a probe here is probed at once (a few at a time); each job is
+  // then named and queued in order as soon as it and those before it are ready, so workers
+  // start while later files are still probed, and two inputs never get the same output.
+  const prepare = async (spec: JobSpec): Promise<Probed> => {
     // The worker probes the file for its plan; here only a split or a name showing the
     // picture needs a probe first (a file that is not media fails there, in the same words).
-    const named = chunks ? null : decideOutputUnprobed(spec, preset, spec.onExists);
-    let decision: OutputDecision;
-    let chunked: FarmJob['chunked'];
-    if (named !== null) decision = await named;
-    else {
-      const outcome = await engine.probe(spec.input, chunks);
-      if (!outcome.ok)
-        return { job: { ...job, status: 'failed', finishedAt: Date.now(), error: outcome.error } };
-      decision = await decideJobOutput(spec, preset, outcome.info, null, spec.onExists);
-      if (decision.kind === 'write')
-        chunked = await chunkedFor(client, spec, preset, outcome.info, decision, route);
-    }
-    if (decision.kind === 'skip')
-      return { job: { ...job, status: 'done', ...skippedEnd(job, decision.final) } };
-    const payload = { spec, preset, final: decision.final, ...(chunked ? { chunked } : {}) };
-    return { job, payload };
+    const chunks = spec.settings?.chunks !== undefined;
+    if (!chunks && !nameNeedsProbe(spec)) return { info: null };
+    const outcome = await engine.probe(spec.input, chunks);
+    return outcome.ok ? { info: outcome.info } : { error: outcome.error };
   };
-  const prepared = specs.map(prepare);
+  const probes = specs.map(prepare);
   // A failure is met in order below; until then it must not count as unhandled.
-  for (const p of prepared) p.catch(() => undefined);
+  for (const p of probes) p.catch(() => undefined);
   const settled: Job[] = [];
   const submitted: Submitted[] = [];
+  const taken = new Set<string>();
   const enqueuer = new Enqueuer(farm, client, route);
   try {
-    for (const next of prepared) {
-      const { job, payload } = await next;
-      if (payload === undefined) settled.push(job);
-      else {
-        await enqueuer.add({ id: job.id, payload });
-        submitted.push({ id: job.id, route, job });
+    for (const [i, spec] of specs.entries()) {
+      const probed = await probes[i];
+      const job = newJob(randomUUID(), spec, Date.now());
+      if (probed === undefined || 'error' in probed) {
+        const error = probed?.error ?? 'The input could not be probed.';
+        settled.push({ ...job, status: 'failed', finishedAt: Date.now(), error });
+        continue;
       }
+      const { info } = probed;
+      const decision = await (info === null
+        ? decideOutputUnprobed(spec, preset, spec.onExists, taken)
+        : decideJobOutput(spec, preset, info, null, spec.onExists, taken));
+      if (decision === null) throw new Error('The output name needs a probe.');
+      if (decision.kind === 'skip') {
+        settled.push({ ...job, status: 'done', ...skippedEnd(job, decision.final) });
+        continue;
+      }
+      taken.add(decision.final);
+      const chunked =
+        info === null ? undefined : await chunkedFor(client, spec, preset, info, decision, route);
+      const payload = { spec, preset, final: decision.final, ...(chunked ? { chunked } : {}) };
+      await enqueuer.add({ id: job.id, payload });
+      submitted.push({ id: job.id, route, job });
     }
   } finally {
-    await Promise.allSettled(prepared);
+    await Promise.allSettled(probes);
     await enqueuer.close();
   }
   return { submitted, settled, skipped };
 }
 
-/** A job ready to queue (with its payload), or one that ended here (failed probe, skip). */
-interface Prepared {
-  job: Job;
-  payload?: FarmJob;
-}
+/** A file's probe when its job needs one here (null when it does not), or why it failed. */
+type Probed = { info: MediaInfo | null } | { error: string };
 
 /** Queues farm jobs (ids chosen by the caller) in one route: chunked ones as flows. */
 export async function enqueueAll(

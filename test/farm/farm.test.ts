@@ -25,20 +25,26 @@ interface FarmSummary {
 
 const PASSWORD = 'farm-test-secret';
 
-/** Pairs of farm jobs (whole jobs, chunks, joins) one worker ran at the same time. */
+/**
+ * Pairs of farm jobs (whole jobs, chunks, joins) one worker ran at the same time, by the
+ * start and end each run recorded in its result (BullMQ's own times also count its
+ * bookkeeping around the run).
+ */
 async function overlapsOnOneWorker(url: string): Promise<string[]> {
   const connection = lastingOptions(parseFarmUrl(url));
   const runs: { id: string; by: string; from: number; to: number }[] = [];
   for (const name of [GENERAL_ROUTE, CHUNK_ROUTE]) {
     const queue = new Queue(name, { connection, prefix: FARM_PREFIX });
-    for (const job of await queue.getJobs(['completed']))
-      if (job.processedBy && job.processedOn && job.finishedOn)
+    for (const job of await queue.getJobs(['completed'])) {
+      const result = job.returnvalue as { startedAt?: number; finishedAt?: number } | null;
+      if (job.processedBy && result?.startedAt && result.finishedAt)
         runs.push({
           id: job.id ?? '',
           by: job.processedBy,
-          from: job.processedOn,
-          to: job.finishedOn,
+          from: result.startedAt,
+          to: result.finishedAt,
         });
+    }
     await queue.close();
   }
   return runs.flatMap((a) =>
@@ -101,6 +107,8 @@ describe.skipIf(!hasRedis)(
       const out = path.join(dir, 'batch-out');
       mkdirSync(media);
       for (let i = 1; i <= 3; i++) makeClip(path.join(media, `clip${i}.mp4`));
+      // Named like clip1.mp4's output: the batch gives it the next free name, not a failed commit.
+      makeClip(path.join(media, 'clip1.mkv'));
       // Named without a probe at submit time: the worker's probe fails it, in the local words.
       writeFileSync(path.join(media, 'clip4.mp4'), 'not a video');
       const { code, stdout } = await convert([
@@ -113,11 +121,17 @@ describe.skipIf(!hasRedis)(
       ]).done;
       expect(code).toBe(1);
       const summary = JSON.parse(stdout) as FarmSummary;
-      expect(summary.jobs.map((j) => j.status)).toEqual(['done', 'done', 'done', 'failed']);
-      expect(summary.jobs[3]?.error).toMatch(/^The file is damaged or is not a media file FFmpeg/);
-      const encoded = summary.jobs.slice(0, 3).map((j) => j.worker);
+      const statuses = ['done', 'done', 'done', 'done', 'failed'];
+      expect(summary.jobs.map((j) => j.status)).toEqual(statuses);
+      expect(summary.jobs[4]?.error).toMatch(/^The file is damaged or is not a media file FFmpeg/);
+      const encoded = summary.jobs.slice(0, 4).map((j) => j.worker);
       expect(new Set(encoded)).toEqual(new Set(['w1', 'w2']));
-      expect(readdirSync(out).sort()).toEqual(['clip1.mp4', 'clip2.mp4', 'clip3.mp4']);
+      expect(readdirSync(out).sort()).toEqual([
+        'clip1 (1).mp4',
+        'clip1.mp4',
+        'clip2.mp4',
+        'clip3.mp4',
+      ]);
     });
 
     it('encodes a chunked job as a flow: each chunk names its worker, one exact output, no parts left', async () => {
