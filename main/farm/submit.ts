@@ -72,20 +72,19 @@ export async function submitJobs(
     const outcome = await engine.probe(spec.input, chunks);
     return outcome.ok ? { info: outcome.info } : { error: outcome.error };
   };
-  const probes = specs.map(prepare);
+  const prepared = specs.map((spec) => ({ spec, probe: prepare(spec) }));
   // A failure is met in order below; until then it must not count as unhandled.
-  for (const p of probes) p.catch(() => undefined);
+  for (const { probe } of prepared) probe.catch(() => undefined);
   const settled: Job[] = [];
   const submitted: Submitted[] = [];
   const taken = new Set<string>();
   const enqueuer = new Enqueuer(farm, client, route);
   try {
-    for (const [i, spec] of specs.entries()) {
-      const probed = await probes[i];
+    for (const { spec, probe } of prepared) {
+      const probed = await probe;
       const job = newJob(randomUUID(), spec, Date.now());
-      if (probed === undefined || 'error' in probed) {
-        const error = probed?.error ?? 'The input could not be probed.';
-        settled.push({ ...job, status: 'failed', finishedAt: Date.now(), error });
+      if ('error' in probed) {
+        settled.push({ ...job, status: 'failed', finishedAt: Date.now(), error: probed.error });
         continue;
       }
       const { info } = probed;
@@ -105,7 +104,7 @@ export async function submitJobs(
       submitted.push({ id: job.id, route, job });
     }
   } finally {
-    await Promise.allSettled(probes);
+    await Promise.allSettled(prepared.map(({ probe }) => probe));
     await enqueuer.close();
   }
   return { submitted, settled, skipped };
